@@ -1,0 +1,30 @@
+# Personal Network Lab: `make lab` to work, `make test` to check, `make clean` to reset.
+# Needs only Python >= 3.10 and make; everything else is installed into .venv.
+
+PYTHON      ?= python3
+VENV        := .venv
+STAMP       := $(VENV)/.netkit-installed
+LAB_ARGS    ?=
+PYTEST_ARGS ?=
+
+.PHONY: lab test clean
+
+lab: $(STAMP)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter" $(VENV)/bin/jupyter lab notebooks/00-start-here.ipynb $(LAB_ARGS)
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The one set-up step every target shares; it reruns only when pyproject.toml changes.
+$(STAMP): pyproject.toml | $(VENV)/bin/pip
+	$(VENV)/bin/pip install -e '.[lab,test]'
+	@touch $@
+
+$(VENV)/bin/pip:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null || { \
+	  echo "netkit needs Python >= 3.10, found: $$($(PYTHON) --version 2>&1). Install a newer one, then e.g.: make lab PYTHON=python3.12" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

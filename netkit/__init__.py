@@ -1,0 +1,49 @@
+"""netkit — the Personal Network Lab.
+
+Map your network of contacts, see it, score your ties, find structural holes and introductions
+worth making. ``import netkit as nk`` is quick: modules load when first used.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "NetkitError": "errors",
+    "EgoNetwork": "model",
+    "EgoCollection": "model",
+    "WholeNetwork": "model",
+    "read": "io",
+    "write": "io",
+    "load_sample": "io",
+    "sample_names": "io",
+    "summarize": "batch",
+    "describe": "info",
+    "check_setup": "setup_check",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'netkit' has no attribute {name!r}")
+
+
+def __dir__():
+    return __all__
+
+
+if TYPE_CHECKING:  # for editors and type checkers
+    from .batch import summarize
+    from .errors import NetkitError
+    from .info import describe
+    from .io import load_sample, read, sample_names, write
+    from .model import EgoCollection, EgoNetwork, WholeNetwork
+    from .setup_check import check_setup

@@ -1,0 +1,44 @@
+"""netkit's one error type for bad input, and where in a file a problem sits.
+
+Every message is one sentence a participant can act on: which file (and line, column or id),
+what is wrong, and how to fix it. The command line prints it without a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["NetkitError", "Origin"]
+
+
+class NetkitError(ValueError):
+    """Bad input: the message names the place, the problem and the fix."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a table came from, so messages can point at a line or a spreadsheet row.
+
+    ``first_line`` is the file line (or sheet row) of the table's first data row.
+    """
+
+    label: str
+    first_line: int = 2
+    row_word: str = "line"
+    lines: tuple[int, ...] | None = None  # explicit line per row, where blank rows were dropped
+    files: tuple[str, ...] | None = None  # explicit file per row, for tables joined from many files
+
+    def line(self, position: int) -> int:
+        """The file line (or sheet row) of the table row at ``position`` (0-based)."""
+        return self.lines[position] if self.lines is not None else self.first_line + position
+
+    def at(self, position: int | None = None, column: str | None = None) -> str:
+        """Describe a place: ``alters.csv, line 7, column 'closeness'``."""
+        parts = [self.files[position] if self.files is not None and position is not None else self.label]
+        if position is not None:
+            parts.append(f"{self.row_word} {self.line(position)}")
+        if column is not None:
+            parts.append(f"column '{column}'")
+        return ", ".join(parts)
+
+    def error(self, what: str, *, position: int | None = None, column: str | None = None) -> NetkitError:
+        return NetkitError(f"{self.at(position, column)}: {what}")

@@ -1,0 +1,236 @@
+"""Any network as integer-coded edge arrays and a sparse matrix, for vectorised measures.
+
+An ego network, a whole collection of them (as one block-diagonal graph, so thousands of
+egos are measured in one sparse pass) or a whole network all become a :class:`GraphFrame`.
+Measures work on its arrays and map results back to ids with ``labels`` and ``ego``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from .errors import NetkitError
+from .model import EgoCollection, EgoNetwork, WholeNetwork
+
+__all__ = ["GraphFrame", "graph_frame", "as_network"]
+
+
+@dataclass
+class GraphFrame:
+    """A graph as arrays: nodes ``0..n-1``, one entry per distinct edge.
+
+    Attributes
+    ----------
+    labels : object array, node id of each node (alter id, the ego node, or a whole-network id)
+    ego : object array or None, ego id of each node (ego networks and collections)
+    is_ego : bool array, True for the ego node of each ego network
+    src, dst : int arrays, the distinct edges (self-loops dropped; for undirected graphs
+        ``src < dst`` and each pair once; for directed graphs each arc once)
+    weight : float array, each edge's weight (1.0 when unweighted)
+    ego_edge : bool array, True for ego–alter edges
+    tie_row : int array, row of the edge in the source ties table (-1 for ego–alter edges and
+        whole networks); for a pair listed twice, the first row
+    directed : bool
+    kind : "ego", "collection" or "whole"
+    """
+
+    labels: np.ndarray
+    ego: np.ndarray | None
+    is_ego: np.ndarray
+    src: np.ndarray
+    dst: np.ndarray
+    weight: np.ndarray
+    ego_edge: np.ndarray
+    tie_row: np.ndarray
+    directed: bool
+    kind: str
+
+    @property
+    def n(self) -> int:
+        return len(self.labels)
+
+    def adjacency(self, weighted: bool = True) -> sp.csr_matrix:
+        """The n×n adjacency matrix (symmetric for undirected graphs), CSR with sorted indices."""
+        data = self.weight if weighted else np.ones(len(self.src))
+        if self.directed:
+            rows, cols, vals = self.src, self.dst, data
+        else:
+            rows = np.concatenate([self.src, self.dst])
+            cols = np.concatenate([self.dst, self.src])
+            vals = np.concatenate([data, data])
+        A = sp.csr_matrix((vals, (rows, cols)), shape=(self.n, self.n))
+        A.sum_duplicates()
+        A.sort_indices()
+        return A
+
+    def symmetric(self, weighted: bool = True) -> sp.csr_matrix:
+        """a_ij + a_ji: ties counted in both directions (Burt's mutual weight)."""
+        A = self.adjacency(weighted)
+        if not self.directed:
+            return A
+        S = (A + A.T).tocsr()
+        S.sort_indices()
+        return S
+
+
+def as_network(net) -> EgoNetwork | EgoCollection | WholeNetwork:
+    """Accept a bare networkx graph wherever a network is expected."""
+    import networkx as nx
+
+    if isinstance(net, (EgoNetwork, EgoCollection, WholeNetwork)):
+        return net
+    if isinstance(net, nx.Graph):
+        G = net if all(isinstance(n, str) for n in net) else nx.relabel_nodes(net, str)
+        return WholeNetwork(G)
+    raise NetkitError(
+        f"expected a network from nk.read or nk.load_sample (or a networkx graph), got {type(net).__name__}."
+    )
+
+
+def _weights(values: pd.Series, column: str, where: str) -> np.ndarray:
+    numbers = pd.to_numeric(values, errors="coerce")
+    bad = numbers.isna() & values.notna()
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise NetkitError(f"{where}: weight column '{column}' has '{values.iloc[i]}', which is not a number; fix that value.")
+    if (numbers < 0).any():
+        i = int(np.flatnonzero((numbers < 0).to_numpy())[0])
+        raise NetkitError(f"{where}: weight column '{column}' has {numbers.iloc[i]:g}, a negative weight; weights must be 0 or more.")
+    if numbers.isna().any():
+        i = int(np.flatnonzero(numbers.isna().to_numpy())[0])
+        raise NetkitError(f"{where}: weight column '{column}' is empty in row {i + 1}; fill it in or choose another weight.")
+    return numbers.to_numpy(dtype=float)
+
+
+def _distinct(src, dst, weight, directed, rows):
+    """Drop self-loops and keep one entry per pair (first listing wins), ordered by (src, dst)."""
+    keep = src != dst
+    src, dst, weight, rows = src[keep], dst[keep], weight[keep], rows[keep]
+    if not directed:
+        src, dst = np.minimum(src, dst), np.maximum(src, dst)
+    order = np.lexsort((rows, dst, src))
+    src, dst, weight, rows = src[order], dst[order], weight[order], rows[order]
+    first = np.ones(len(src), dtype=bool)
+    first[1:] = (src[1:] != src[:-1]) | (dst[1:] != dst[:-1])
+    return src[first], dst[first], weight[first], rows[first]
+
+
+def graph_frame(net, *, weight: str | None = None, include_ego: bool = True) -> GraphFrame:
+    """Turn any network into a :class:`GraphFrame`.
+
+    ``weight`` names a column: for ego networks, alter–alter ties take it from the ties table and
+    ego–alter ties from the alters table, each where that table has the column (else 1.0); for
+    whole networks it is the edge attribute. Non-numeric, negative or missing weights raise a
+    NetkitError naming the column.
+    """
+    net = as_network(net)
+    if isinstance(net, WholeNetwork):
+        return _whole_frame(net, weight)
+    from .io import _as_collection
+
+    coll = _as_collection(net)
+    kind = "ego" if isinstance(net, EgoNetwork) else "collection"
+    alters, ties, egos = coll.alters, coll.ties, coll.egos
+    known = weight is None or weight in alters.columns or weight in ties.columns
+    if not known:
+        cols = sorted(set(alters.columns) | set(ties.columns) - {"ego_id", "alter_id", "source", "target"})
+        raise NetkitError(f"weight='{weight}' is not a column of the alters or ties table; choose one of {', '.join(cols)}.")
+    n_alters = len(alters)
+    ego_ids = egos["ego_id"].to_numpy(dtype=object)
+    if include_ego:
+        ego_nodes = {e.ego_id: e.ego_node for e in ([net] if isinstance(net, EgoNetwork) else [])}
+        ego_labels = np.array([ego_nodes.get(e, "ego") for e in ego_ids], dtype=object)
+        if kind == "collection":  # the ego node must not collide with an alter id of that ego
+            taken = set(zip(alters["ego_id"], alters["alter_id"]))
+            for i, e in enumerate(ego_ids):
+                while (e, ego_labels[i]) in taken:
+                    ego_labels[i] += "_"
+        labels = np.concatenate([alters["alter_id"].to_numpy(dtype=object), ego_labels])
+        ego = np.concatenate([alters["ego_id"].to_numpy(dtype=object), ego_ids])
+        is_ego = np.concatenate([np.zeros(n_alters, bool), np.ones(len(ego_ids), bool)])
+    else:
+        labels = alters["alter_id"].to_numpy(dtype=object)
+        ego = alters["ego_id"].to_numpy(dtype=object)
+        is_ego = np.zeros(n_alters, bool)
+
+    index = pd.Series(np.arange(n_alters), index=pd.MultiIndex.from_frame(alters[["ego_id", "alter_id"]]))
+    t_src = index.reindex(pd.MultiIndex.from_arrays([ties["ego_id"], ties["source"]])).to_numpy()
+    t_dst = index.reindex(pd.MultiIndex.from_arrays([ties["ego_id"], ties["target"]])).to_numpy()
+    where = coll.source or "the ties table"
+    t_w = _weights(ties[weight], weight, where) if weight in ties.columns else np.ones(len(ties))
+    src, dst, w = [t_src.astype(np.int64)], [t_dst.astype(np.int64)], [t_w]
+    if include_ego:
+        ego_pos = pd.Series(n_alters + np.arange(len(ego_ids)), index=ego_ids)
+        e_idx = ego_pos.reindex(alters["ego_id"]).to_numpy().astype(np.int64)
+        a_w = _weights(alters[weight], weight, coll.source or "the alters table") if weight in alters.columns else np.ones(n_alters)
+        alter_idx = np.arange(n_alters, dtype=np.int64)
+        src.append(e_idx)
+        dst.append(alter_idx)
+        w.append(a_w)
+        if coll.directed:  # ego–alter ties go both ways
+            src.append(alter_idx)
+            dst.append(e_idx)
+            w.append(a_w)
+    src, dst, w = map(np.concatenate, (src, dst, w))
+    # position in the listing: tie rows first, so a pair listed twice keeps its first row
+    s, d, ww, kept = _distinct(src, dst, w, coll.directed, np.arange(len(src)))
+    is_ego_edge = kept >= len(ties)
+    tie_row = np.where(is_ego_edge, -1, kept)
+    return GraphFrame(labels, ego, is_ego, s, d, ww, is_ego_edge, tie_row, coll.directed, kind)
+
+
+def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
+    G = net.G
+    labels = np.array(list(G), dtype=object)
+    pos = {n: i for i, n in enumerate(labels)}
+    edges = list(G.edges(data=weight if weight else False, default=None)) if weight else list(G.edges())
+    src = np.fromiter((pos[e[0]] for e in edges), dtype=np.int64, count=len(edges))
+    dst = np.fromiter((pos[e[1]] for e in edges), dtype=np.int64, count=len(edges))
+    if weight:
+        values = pd.Series([e[2] for e in edges], dtype=object)
+        if values.isna().all() and len(values):
+            raise NetkitError(f"{net.source or 'this network'}: no edge has the attribute '{weight}'; choose another weight.")
+        w = _weights(values, weight, net.source or "this network")
+    else:
+        w = np.ones(len(edges))
+    s, d, ww, _ = _distinct(src, dst, w, G.is_directed(), np.arange(len(edges)))
+    none = np.full(len(s), -1)
+    return GraphFrame(labels, None, np.zeros(len(labels), bool), s, d, ww, np.zeros(len(s), bool), none,
+                      G.is_directed(), "whole")
+
+
+def product_at(X: sp.csr_matrix, Y: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray,
+               *, max_block: int = 2_000_000) -> np.ndarray:
+    """Entries ``(X @ Y)[rows[k], cols[k]]`` without forming all of ``X @ Y``.
+
+    Rows of X are taken in blocks whose product stays under about ``max_block`` stored
+    entries, so graphs with a million edges fit in memory. Used for common neighbours
+    (A·A at each edge), Burt's indirect ties (P·P) and redundancy (P·Mᵀ).
+    """
+    X, Y = sp.csr_matrix(X), sp.csr_matrix(Y)
+    out = np.zeros(len(rows), dtype=float)
+    if len(rows) == 0:
+        return out
+    order = np.argsort(rows, kind="stable")
+    r_sorted, c_sorted = rows[order], cols[order]
+    # estimated product size per row: sum over the row's entries of the matching Y row lengths
+    y_len = np.diff(Y.indptr)
+    per_row = np.add.reduceat(np.append(y_len[X.indices], 0), X.indptr[:-1]) * (np.diff(X.indptr) > 0)
+    start = 0
+    n = X.shape[0]
+    while start < n:
+        stop = start + 1
+        total = per_row[start]
+        while stop < n and total + per_row[stop] <= max_block:
+            total += per_row[stop]
+            stop += 1
+        lo, hi = np.searchsorted(r_sorted, [start, stop])
+        if hi > lo:
+            block = (X[start:stop] @ Y).tocsr()
+            block.sort_indices()
+            out[order[lo:hi]] = np.asarray(block[r_sorted[lo:hi] - start, c_sorted[lo:hi]]).ravel()
+        start = stop
+    return out

@@ -1,0 +1,227 @@
+"""Reading and writing every format netkit knows, through ``read``, ``write`` and ``load_sample``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Mapping
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..errors import NetkitError
+from ..model import EgoCollection, EgoNetwork, WholeNetwork
+from ..paths import samples_dir
+from .atomic import atomic_folder, atomic_write_text
+
+__all__ = ["read", "write", "load_sample", "sample_names", "detect_format", "FORMATS", "WRITE_FORMATS"]
+
+FORMATS = ("auto", "netkit", "template", "egor", "networkcanvas", "linkedin", "edgelist", "graphml", "gexf")
+WRITE_FORMATS = ("netkit", "egor", "graphml")
+
+Network = EgoNetwork | EgoCollection | WholeNetwork
+
+
+def detect_format(path: Path) -> str:
+    """Guess the format of a file or folder (see docs/formats.md)."""
+    from .linkedin import linkedin_header_line
+    from .survey import egor_files, is_networkcanvas
+    from .text import read_text
+
+    if not path.exists():
+        raise NetkitError(f"{path}: there is no such file or folder; check the path and the spelling.")
+    if path.is_dir():
+        if (path / "manifest.json").exists():
+            return "netkit"
+        if is_networkcanvas(path):
+            return "networkcanvas"
+        egor = egor_files(path)
+        # egor's tie file has its own name (aaties.csv, edges.csv); netkit's is ties.csv
+        if egor is not None and egor.get("ties", path / "ties.csv").name != "ties.csv":
+            return "egor"
+        if (path / "alters.csv").exists():
+            return "netkit"
+        if egor is not None:
+            return "egor"
+        names = ", ".join(sorted(p.name for p in path.iterdir())[:8]) or "nothing"
+        raise NetkitError(
+            f"{path}: netkit cannot tell what this folder holds (found {names}); it reads netkit's folder "
+            "(alters.csv), egor's three files or a Network Canvas CSV export — pass format= to say which."
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "template"
+    if suffix == ".xls":
+        raise NetkitError(f"{path}: is an old Excel .xls file; save it as .xlsx (Excel Workbook) or as CSV UTF-8.")
+    if suffix in (".graphml", ".gexf"):
+        return suffix[1:]
+    if suffix in (".csv", ".tsv", ".txt", ".tab", ""):
+        return "linkedin" if linkedin_header_line(read_text(path)) is not None else "edgelist"
+    raise NetkitError(
+        f"{path}: netkit does not know files ending in '{path.suffix}'; pass format= with one of "
+        f"{', '.join(FORMATS[1:])}."
+    )
+
+
+def read(
+    path: str | Path,
+    format: str = "auto",
+    *,
+    columns: Mapping[str, str] | None = None,
+    directed: bool = False,
+    infer_ties: str | None = None,
+) -> Network:
+    """Read one ego network, a collection of them, or a whole network.
+
+    Parameters
+    ----------
+    path : str or Path
+        A file or folder; see ``docs/formats.md`` for each format.
+    format : str
+        One of ``auto``, ``netkit``, ``template``, ``egor``, ``networkcanvas``, ``linkedin``,
+        ``edgelist``, ``graphml``, ``gexf``. ``auto`` guesses from the path.
+    columns : dict, optional
+        Your column names mapped to netkit's, e.g. ``{"Closeness (1-4)": "closeness"}``.
+    directed : bool
+        Treat ties as directed (netkit, egor and edge lists).
+    infer_ties : {"company"}, optional
+        LinkedIn only: link connections who work at the same company (marked inferred).
+
+    Returns
+    -------
+    EgoNetwork, EgoCollection or WholeNetwork
+
+    Raises
+    ------
+    NetkitError
+        A ``ValueError`` whose message names the file, line or id, the problem and the fix.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> net = nk.load_sample("personal")
+    >>> net.size > 30
+    True
+    """
+    from .folder import read_netkit, read_template_xlsx
+    from .linkedin import read_linkedin
+    from .survey import read_egor, read_networkcanvas
+    from .whole import read_edgelist, read_graph_xml
+
+    path = Path(path).expanduser()
+    if format not in FORMATS:
+        raise NetkitError(f"format={format!r} is not known; use one of {', '.join(FORMATS)}.")
+    if infer_ties is not None and format not in ("auto", "linkedin"):
+        raise NetkitError("infer_ties= only applies to LinkedIn exports (format='linkedin').")
+    if format == "auto":
+        format = detect_format(path)
+    if format in ("netkit", "egor", "networkcanvas") and not path.is_dir():
+        if not path.exists():
+            raise NetkitError(f"{path}: there is no such folder; check the path and the spelling.")
+        raise NetkitError(f"{path}: format '{format}' is a folder of tables; pass the folder, not one file in it.")
+    if format == "netkit":
+        return read_netkit(path, columns=columns, directed=directed)
+    if format == "template":
+        if path.is_dir():
+            return read_netkit(path, columns=columns, format="template")
+        return read_template_xlsx(path, columns=columns)
+    if format == "egor":
+        return read_egor(path, columns=columns, directed=directed)
+    if format == "networkcanvas":
+        return read_networkcanvas(path, columns=columns)
+    if format == "linkedin":
+        return read_linkedin(path, infer_ties=infer_ties)
+    if format == "edgelist":
+        return read_edgelist(path, columns=columns, directed=directed)
+    return read_graph_xml(path, format=format)
+
+
+def sample_names() -> list[str]:
+    """Names accepted by :func:`load_sample`."""
+    root = samples_dir()
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if root.is_dir() else []
+
+
+def load_sample(name: str = "personal") -> Network:
+    """A bundled sample network by name: ``personal``, ``survey``, ``karate``, ``florentine``.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> nk.load_sample("survey")
+    <EgoCollection: 200 egos, ...>
+    """
+    names = sample_names()
+    if name not in names:
+        where = f" in {samples_dir()}" if not names else ""
+        raise NetkitError(f"there is no sample called {name!r}{where}; samples are: {', '.join(names) or 'none found'}.")
+    folder = samples_dir() / name
+    if (folder / "alters.csv").exists():
+        return read(folder, format="netkit")
+    graphs = sorted(folder.glob("*.graphml"))
+    if len(graphs) != 1:
+        raise NetkitError(f"{folder}: a sample folder needs alters.csv or exactly one .graphml file.")
+    return read(graphs[0], format="graphml")
+
+
+def _as_collection(net: Network) -> EgoCollection:
+    if isinstance(net, EgoCollection):
+        return net
+    if isinstance(net, EgoNetwork):
+        ego = {"ego_id": net.ego_id, **{k: v for k, v in net.ego.items() if k != "ego_id"}}
+        return EgoCollection(
+            egos=pd.DataFrame([ego]),
+            alters=net.alters.assign(ego_id=net.ego_id)[["ego_id", *net.alters.columns]],
+            ties=net.ties.assign(ego_id=net.ego_id)[["ego_id", *net.ties.columns]],
+            directed=net.directed, extra={k: v.assign(ego_id=net.ego_id) for k, v in net.extra.items()},
+        )
+    raise NetkitError("a whole network is written as GraphML (format='graphml'), not as ego tables.")
+
+
+def _csv(df: pd.DataFrame) -> str:
+    """CSV text with whole-number floats written without '.0' (yes/no columns as 1/0)."""
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if col.dtype.kind == "f" and np.all(np.isnan(col) | (col == np.round(col))):
+            out[c] = col.astype("Int64")
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
+    """Write a network: netkit's folder, egor's three files, or GraphML.
+
+    The netkit folder is written atomically: a reader sees the old folder or the new one.
+    """
+    from .. import __version__
+
+    path = Path(path).expanduser()
+    if format not in WRITE_FORMATS:
+        raise NetkitError(f"format={format!r} cannot be written; use one of {', '.join(WRITE_FORMATS)}.")
+    if format == "graphml":
+        if isinstance(net, EgoCollection):
+            raise NetkitError("GraphML holds one network; write one ego (net[ego_id]) or use format='netkit'.")
+        G = net.graph()
+        G = nx.relabel_nodes(G, {n: str(n) for n in G})
+        atomic_write_text(path, "\n".join(nx.generate_graphml(G)) + "\n")
+        return path
+    coll = _as_collection(net)
+    kind = "ego" if isinstance(net, EgoNetwork) else "collection"
+
+    def fill(folder: Path) -> None:
+        if format == "netkit":
+            tables = {"egos": coll.egos, "alters": coll.alters, "ties": coll.ties, **coll.extra}
+            manifest = {"format": "netkit", "schema_version": 1, "kind": kind, "directed": coll.directed,
+                        "written_by": f"netkit {__version__}"}
+            (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        else:
+            tables = {
+                "egos": coll.egos.rename(columns={"ego_id": "egoID"}),
+                "alters": coll.alters.rename(columns={"ego_id": "egoID", "alter_id": "alterID"}),
+                "aaties": coll.ties.rename(columns={"ego_id": "egoID", "source": "Source", "target": "Target"}),
+            }
+        for name, df in tables.items():
+            (folder / f"{name}.csv").write_text(_csv(df), encoding="utf-8", newline="")
+
+    atomic_folder(path, fill)
+    return path

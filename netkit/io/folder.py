@@ -1,0 +1,212 @@
+"""netkit's own folder format and the fill-in templates (CSV pair and XLSX workbook).
+
+The template is netkit's folder without ids: one ego, people named by name, ties naming two
+people. Both end in the same tables, so both go through :func:`tables_to_network`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Mapping
+
+import pandas as pd
+
+from ..errors import NetkitError, Origin
+from ..model import EgoCollection, EgoNetwork, make_collection
+from .text import read_table, rename_columns
+
+__all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
+
+SCHEMA_VERSION = 1
+SINGLE_EGO = "ego"
+
+ALTER_ALIASES = {
+    "ego_id": ("egoID", ".egoID", "ego"),
+    "alter_id": ("alterID", ".altID", "alter", "id"),
+}
+TIE_ALIASES = {
+    "ego_id": ("egoID", ".egoID", "ego"),
+    "source": ("Source", "from", ".srcID", "person_a", "person 1"),
+    "target": ("Target", "to", ".tgtID", "person_b", "person 2"),
+}
+EGO_ALIASES = {"ego_id": ("egoID", ".egoID", "ego")}
+
+
+def _name_ids(alters: pd.DataFrame, origin: Origin) -> pd.DataFrame:
+    """Without an alter_id column, each person's name is their id (names must then differ)."""
+    if "alter_id" in alters.columns:
+        return alters
+    if "name" not in alters.columns:
+        raise NetkitError(
+            f"{origin.label}: needs a 'name' column (or an 'alter_id' column) to tell people apart; "
+            f"add one (found {', '.join(map(str, alters.columns)) or 'no columns'})."
+        )
+    names = alters["name"].astype("string").str.strip()
+    dup = names.duplicated(keep=False) & names.notna()
+    if dup.any():
+        rows = [i for i in range(len(names)) if dup.iloc[i]][:2]
+        first = names.iloc[rows[0]]
+        raise NetkitError(
+            f"{origin.label}, {origin.row_word}s {origin.line(rows[0])} and {origin.line(rows[1])}: two people are "
+            f"both called '{first}'; make the names differ (e.g. add an initial) or add an 'alter_id' column."
+        )
+    alters = alters.copy()
+    alters.insert(0, "alter_id", alters["name"].astype("string").str.strip().astype(object))
+    return alters
+
+
+def tables_to_network(
+    egos: pd.DataFrame | None,
+    alters: pd.DataFrame,
+    ties: pd.DataFrame | None,
+    origins: dict[str, Origin],
+    *,
+    source: str,
+    format: str,
+    directed: bool = False,
+    single: bool | None = None,
+    extra: Mapping[str, pd.DataFrame] | None = None,
+    warnings: list[str] | None = None,
+) -> EgoNetwork | EgoCollection:
+    """Fill in a single ego's id where the tables leave it out, check, and build the network."""
+    alters = _name_ids(alters, origins["alters"])
+    if "ego_id" not in alters.columns:
+        if egos is not None and "ego_id" in egos.columns and len(egos) > 1:
+            raise NetkitError(
+                f"{origins['alters'].label}: has no 'ego_id' column but {origins['egos'].label} lists "
+                f"{len(egos)} egos; add an 'ego_id' column saying whose contact each person is."
+            )
+        ego_id = str(egos["ego_id"].iloc[0]) if egos is not None and "ego_id" in egos.columns and len(egos) else SINGLE_EGO
+        alters = alters.assign(ego_id=ego_id)
+        if egos is None or "ego_id" not in egos.columns:
+            egos = (egos if egos is not None and len(egos) else pd.DataFrame(index=[0])).assign(ego_id=ego_id)
+        if ties is not None:
+            ties = ties.assign(ego_id=ego_id) if "ego_id" not in ties.columns else ties
+    elif ties is not None and "ego_id" not in ties.columns and alters["ego_id"].nunique() == 1:
+        ties = ties.assign(ego_id=alters["ego_id"].iloc[0])
+    if egos is not None and "ego_id" in egos.columns:
+        egos = egos[["ego_id"] + [c for c in egos.columns if c != "ego_id"]]
+    coll = make_collection(
+        egos, alters, ties, origins=origins, directed=directed, source=source, format=format,
+        extra=extra, warnings=warnings,
+    )
+    if single or (single is None and len(coll) == 1):
+        return coll[coll.ego_ids[0]]
+    return coll
+
+
+def read_netkit(
+    folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False, format: str = "netkit"
+) -> EgoNetwork | EgoCollection:
+    """Read netkit's folder: alters.csv (required), egos.csv, ties.csv, support.csv, ledger.csv."""
+    warnings: list[str] = []
+    manifest = {}
+    if (folder / "manifest.json").exists():
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8-sig"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise NetkitError(f"{folder / 'manifest.json'}: is not valid JSON ({exc}); fix or delete it.") from None
+        version = manifest.get("schema_version", SCHEMA_VERSION) if isinstance(manifest, dict) else None
+        if not isinstance(version, int) or version > SCHEMA_VERSION:
+            raise NetkitError(
+                f"{folder / 'manifest.json'}: schema_version {version!r} is newer than this netkit understands "
+                f"({SCHEMA_VERSION}); update netkit."
+            )
+    alters_path = folder / "alters.csv"
+    if not alters_path.exists():
+        raise NetkitError(f"{folder}: has no alters.csv; netkit's folder needs at least alters.csv (see docs/formats.md).")
+    alters, a_origin = read_table(alters_path, warnings=warnings)
+    alters = rename_columns(alters, ALTER_ALIASES, columns)
+    origins = {"alters": a_origin}
+    egos = ties = None
+    if (folder / "egos.csv").exists():
+        egos, origins["egos"] = read_table(folder / "egos.csv", warnings=warnings)
+        egos = rename_columns(egos, EGO_ALIASES, columns)
+    if (folder / "ties.csv").exists():
+        ties, origins["ties"] = read_table(folder / "ties.csv", warnings=warnings)
+        ties = rename_columns(ties, TIE_ALIASES, columns)
+    extra = {}
+    for name in ("support", "ledger"):
+        if (folder / f"{name}.csv").exists():
+            extra[name], _ = read_table(folder / f"{name}.csv", warnings=warnings)
+    kind = manifest.get("kind") if isinstance(manifest, dict) else None
+    return tables_to_network(
+        egos, alters, ties, origins, source=str(folder), format=format, directed=directed,
+        single={"ego": True, "collection": False}.get(kind), extra=extra, warnings=warnings,
+    )
+
+
+def _cell_text(v) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.strftime("%Y-%m-%d")
+    text = str(v).strip()
+    return text or None
+
+
+def _sheet_table(ws, label: str) -> tuple[pd.DataFrame, Origin]:
+    rows = ws.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None or all(h is None for h in header):
+        raise NetkitError(f"{label}: the sheet has no header row; its first row must name the columns.")
+    names = [str(h).strip() if h is not None else "" for h in header]
+    keep = [i for i, n in enumerate(names) if n]
+    data, lines = [], []
+    for number, row in enumerate(rows, start=2):
+        cells = [_cell_text(row[i]) if i < len(row) else None for i in keep]
+        if any(c is not None for c in cells):
+            data.append(cells)
+            lines.append(number)
+    df = pd.DataFrame(data, columns=[names[i] for i in keep], dtype=object)
+    return df, Origin(label, row_word="row", lines=tuple(lines))
+
+
+def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None) -> EgoNetwork:
+    """Read the fill-in workbook: sheets *people*, *ties* and (optionally) *me*."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    if not path.exists():
+        raise NetkitError(f"{path}: there is no such file; check the path and the spelling.")
+    if path.stat().st_size == 0:
+        raise NetkitError(f"{path}: the file is empty; save the spreadsheet again from Excel or LibreOffice.")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise NetkitError(
+            f"{path}: is not a readable .xlsx workbook ({type(exc).__name__}); save it again as Excel Workbook (.xlsx)."
+        ) from None
+    try:
+        sheets = {ws.title.strip().lower(): ws for ws in wb.worksheets}
+        found = ", ".join(repr(ws.title) for ws in wb.worksheets)
+
+        def sheet(*names: str):
+            return next((sheets[n] for n in names if n in sheets), None)
+
+        people = sheet("people", "alters", "contacts")
+        if people is None:
+            raise NetkitError(f"{path}: has no sheet called 'people' (found {found}); start from the template in data/templates.")
+        alters, a_origin = _sheet_table(people, f"{path}, sheet '{people.title}'")
+        origins = {"alters": a_origin}
+        alters = rename_columns(alters, ALTER_ALIASES, columns)
+        ties = egos = None
+        tie_sheet = sheet("ties", "who knows whom")
+        if tie_sheet is not None:
+            ties, origins["ties"] = _sheet_table(tie_sheet, f"{path}, sheet '{tie_sheet.title}'")
+            ties = rename_columns(ties, TIE_ALIASES, columns)
+        me = sheet("me", "ego", "about me")
+        if me is not None:
+            egos, origins["egos"] = _sheet_table(me, f"{path}, sheet '{me.title}'")
+            egos = egos.iloc[:1] if len(egos) else None
+        if egos is not None and "ego_id" not in egos.columns:
+            egos = egos.assign(ego_id=SINGLE_EGO)
+    finally:
+        wb.close()
+    return tables_to_network(egos, alters, ties, origins, source=str(path), format="template", single=True)

@@ -1,0 +1,92 @@
+"""Whole (sociocentric) networks: edge lists, GraphML and GEXF.
+
+Node ids become text so that they match ids read from CSV; parallel edges in a file are
+reported, not silently merged.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..errors import NetkitError
+from ..model import Attribute, WholeNetwork, _typed_column
+from .text import read_table, rename_columns
+
+__all__ = ["read_edgelist", "read_graph_xml"]
+
+EDGE_ALIASES = {
+    "source": ("Source", "from", "node1", "u"),
+    "target": ("Target", "to", "node2", "v"),
+}
+
+
+def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeNetwork:
+    """Read a CSV/TSV edge list with ``source,target`` or ``from,to`` columns."""
+    warnings: list[str] = []
+    df, origin = read_table(path, warnings=warnings)
+    df = rename_columns(df, EDGE_ALIASES, columns)
+    for col in ("source", "target"):
+        if col not in df.columns:
+            found = ", ".join(df.columns)
+            raise NetkitError(
+                f"{path}: an edge list needs columns 'source' and 'target' (or 'from' and 'to'), found {found}; "
+                "rename the columns or pass columns={'your name': 'source', …}."
+            )
+        empty = df[col].isna()
+        if empty.any():
+            raise origin.error("the id is empty; every edge needs two ends.", position=int(np.flatnonzero(empty)[0]), column=col)
+    if "weight" in df.columns:
+        df["weight"] = _typed_column(df["weight"], "weight", Attribute("number", 0, None, "use a number, 0 or more"), origin)
+    G = nx.DiGraph() if directed else nx.Graph()
+    attrs = [c for c in df.columns if c not in ("source", "target")]
+    records = df[attrs].to_dict("records") if attrs else [{}] * len(df)
+    for s, t, a in zip(df["source"], df["target"], records):
+        G.add_edge(s, t, **{k: v for k, v in a.items() if not (isinstance(v, float) and np.isnan(v))})
+    repeated = len(df) - G.number_of_edges()
+    if repeated:
+        warnings.append(
+            f"{path}: {repeated} edge(s) repeat a pair already listed"
+            f"{'' if directed else ' (A–B and B–A are one edge)'}; the last row's attributes are kept."
+        )
+    return WholeNetwork(G, source=str(path), format="edgelist", warnings=warnings)
+
+
+def read_graph_xml(path: Path, *, format: str) -> WholeNetwork:
+    """Read GraphML or GEXF with networkx, turning parser failures into one clear sentence."""
+    if not path.exists():
+        raise NetkitError(f"{path}: there is no such file; check the path and the spelling.")
+    if path.stat().st_size == 0 or not path.read_bytes().strip():
+        raise NetkitError(f"{path}: the file is empty; export the network again.")
+    reader = nx.read_graphml if format == "graphml" else nx.read_gexf
+    try:
+        G = reader(path)
+    except ParseError as exc:
+        raise NetkitError(
+            f"{path}: is not well-formed XML ({exc}); export the {format.upper()} file again."
+        ) from None
+    except (nx.NetworkXError, KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+        raise NetkitError(
+            f"{path}: is not a {format.upper()} file networkx can read ({exc or type(exc).__name__}); "
+            f"check that it is {format.upper()} or pass the right format=."
+        ) from None
+    warnings = []
+    if G.is_multigraph():
+        simple = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
+        warnings.append(
+            f"{path}: {G.number_of_edges() - simple.number_of_edges()} parallel edge(s) join a pair already joined; "
+            "one edge per pair is kept."
+        )
+        G = simple
+    G = nx.relabel_nodes(G, {n: str(n) for n in G if not isinstance(n, str)})
+    for u, v, d in G.edges(data=True):
+        w = d.get("weight")
+        if w is not None and not isinstance(w, (int, float)):
+            try:
+                d["weight"] = float(w)
+            except ValueError:
+                raise NetkitError(f"{path}: the edge {u}–{v} has weight '{w}', which is not a number; fix it.") from None
+    return WholeNetwork(G, source=str(path), format=format, warnings=warnings)

@@ -1,0 +1,410 @@
+"""The data model: one ego network, a collection of them, and a whole network.
+
+A collection is three tidy tables keyed by ego id (egor's ego / alter / alter-tie layout), so
+results move to R without conversion. Every reader ends in :func:`make_collection`, the one
+place where tables are typed and checked.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Mapping
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .errors import NetkitError, Origin
+
+__all__ = [
+    "ALTER_ATTRIBUTES",
+    "Attribute",
+    "EgoCollection",
+    "EgoNetwork",
+    "WholeNetwork",
+    "make_collection",
+]
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """An alter attribute with a declared meaning and scale."""
+
+    kind: str  # "scale" (whole numbers low..high), "bool", "number" (>= 0), "date", "text"
+    low: float | None = None
+    high: float | None = None
+    fix: str = ""
+
+
+ALTER_ATTRIBUTES: dict[str, Attribute] = {
+    "name": Attribute("text"),
+    "context": Attribute("text"),
+    "closeness": Attribute("scale", 1, 4, "use a whole number from 1 (not close) to 4 (very close)"),
+    "frequency": Attribute("scale", 1, 5, "use a whole number from 1 (less than yearly) to 5 (daily)"),
+    "years_known": Attribute("number", 0, None, "use a number of years, 0 or more"),
+    "confiding": Attribute("bool", fix="write yes or no"),
+    "support_given": Attribute("bool", fix="write yes or no"),
+    "support_received": Attribute("bool", fix="write yes or no"),
+    "last_contact": Attribute("date", fix="write a date as YYYY-MM-DD, e.g. 2026-03-15"),
+    "notes": Attribute("text"),
+}
+
+_TRUE = {"yes", "y", "true", "t", "1", "1.0"}
+_FALSE = {"no", "n", "false", "f", "0", "0.0"}
+
+
+def _first_bad(mask: pd.Series) -> int:
+    return int(np.flatnonzero(mask.to_numpy())[0])
+
+
+def _typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin) -> pd.Series:
+    """Convert one attribute column to its declared type, or say which cell is wrong."""
+    present = values.notna()
+    text = values.astype("string").str.strip()
+    if attr.kind == "text":
+        return values
+    if attr.kind == "bool":
+        low = text.str.lower()
+        ok = low.isin(_TRUE | _FALSE) | ~present
+        if not ok.all():
+            i = _first_bad(~ok)
+            raise origin.error(f"'{values.iloc[i]}' is not yes or no; {attr.fix}.", position=i, column=name)
+        return low.map(lambda v: 1.0 if v in _TRUE else (0.0 if v in _FALSE else np.nan)).astype(float)
+    if attr.kind == "date":
+        parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+        ok = parsed.notna() | ~present
+        if not ok.all():
+            i = _first_bad(~ok)
+            raise origin.error(f"'{values.iloc[i]}' is not a date; {attr.fix}.", position=i, column=name)
+        return parsed.dt.strftime("%Y-%m-%d").astype(object).where(parsed.notna(), None)
+    numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+    if not (numbers.notna() | ~present).all():
+        i = _first_bad(numbers.isna() & present)
+        raise origin.error(f"'{values.iloc[i]}' is not a number; {attr.fix}.", position=i, column=name)
+    bad = pd.Series(False, index=values.index)
+    if attr.low is not None:
+        bad |= numbers < attr.low
+    if attr.high is not None:
+        bad |= numbers > attr.high
+    if attr.kind == "scale":
+        bad |= numbers.notna() & (numbers != np.round(numbers))
+    if bad.any():
+        i = _first_bad(bad)
+        problem = f"is not on the {attr.low:g}–{attr.high:g} scale" if attr.kind == "scale" else f"is below {attr.low:g}"
+        raise origin.error(f"{values.iloc[i]} {problem}; {attr.fix}.", position=i, column=name)
+    return numbers.astype(float)
+
+
+def _require(df: pd.DataFrame, columns: list[str], origin: Origin, hint: str = "") -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        found = ", ".join(map(str, df.columns)) or "no columns"
+        raise NetkitError(
+            f"{origin.label}: required column '{missing[0]}' is missing (found {found}); "
+            f"add it{hint}, or pass columns={{'your name': '{missing[0]}'}} to nk.read."
+        )
+
+
+def _check_ids(df: pd.DataFrame, column: str, origin: Origin) -> None:
+    ids = df[column]
+    empty = ids.isna() | (ids.astype("string").str.strip() == "")
+    if empty.any():
+        raise origin.error("the id is empty; every row needs an id.", position=_first_bad(empty), column=column)
+
+
+def _as_text_ids(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    df = df.copy()
+    for c in columns:
+        df[c] = df[c].astype(object).map(lambda v: v if isinstance(v, str) else _id_text(v)).astype(object)
+    return df
+
+
+def _id_text(v) -> str | None:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, float) and v.is_integer():  # ids typed as numbers in a spreadsheet
+        return str(int(v))
+    return str(v)
+
+
+def make_collection(
+    egos: pd.DataFrame | None,
+    alters: pd.DataFrame,
+    ties: pd.DataFrame | None,
+    *,
+    origins: Mapping[str, Origin],
+    directed: bool = False,
+    source: str = "",
+    format: str = "",
+    extra: Mapping[str, pd.DataFrame] | None = None,
+    warnings: list[str] | None = None,
+) -> "EgoCollection":
+    """Type and check the three tables once, and return a collection.
+
+    ``alters`` must have ``ego_id`` and ``alter_id``; ``ties`` ``ego_id``, ``source`` and
+    ``target``; ``egos`` ``ego_id``. ``origins`` names where each table came from ("egos",
+    "alters", "ties") so that errors point at the right file and line.
+    """
+    warnings = list(warnings or [])
+    a_origin, t_origin = origins["alters"], origins.get("ties", Origin("ties"))
+    _require(alters, ["ego_id", "alter_id"], a_origin)
+    alters = _as_text_ids(alters.reset_index(drop=True), ["ego_id", "alter_id"])
+    _check_ids(alters, "ego_id", a_origin)
+    _check_ids(alters, "alter_id", a_origin)
+    dup = alters.duplicated(["ego_id", "alter_id"])
+    if dup.any():
+        i = _first_bad(dup)
+        e, a = alters.at[i, "ego_id"], alters.at[i, "alter_id"]
+        raise a_origin.error(
+            f"alter id '{a}' appears twice for ego '{e}'; give each person their own id.",
+            position=i,
+            column="alter_id",
+        )
+    for name, attr in ALTER_ATTRIBUTES.items():
+        if name in alters.columns:
+            alters[name] = _typed_column(alters[name], name, attr, a_origin)
+
+    if egos is None:
+        egos = pd.DataFrame({"ego_id": pd.unique(alters["ego_id"])})
+    else:
+        e_origin = origins.get("egos", Origin("egos"))
+        _require(egos, ["ego_id"], e_origin)
+        egos = _as_text_ids(egos.reset_index(drop=True), ["ego_id"])
+        _check_ids(egos, "ego_id", e_origin)
+        dup = egos.duplicated("ego_id")
+        if dup.any():
+            i = _first_bad(dup)
+            raise e_origin.error(
+                f"ego id '{egos.at[i, 'ego_id']}' appears twice; give each ego its own id.",
+                position=i, column="ego_id",
+            )
+        unknown = ~alters["ego_id"].isin(egos["ego_id"])
+        if unknown.any():
+            i = _first_bad(unknown)
+            raise a_origin.error(
+                f"ego id '{alters.at[i, 'ego_id']}' is not in {e_origin.label}; "
+                "add that ego there or correct the id.",
+                position=i, column="ego_id",
+            )
+
+    if ties is None:
+        ties = pd.DataFrame({"ego_id": pd.Series(dtype=object), "source": pd.Series(dtype=object),
+                             "target": pd.Series(dtype=object)})
+    _require(ties, ["ego_id", "source", "target"], t_origin)
+    ties = _as_text_ids(ties.reset_index(drop=True), ["ego_id", "source", "target"])
+    for c in ("ego_id", "source", "target"):
+        _check_ids(ties, c, t_origin)
+    known = pd.MultiIndex.from_frame(alters[["ego_id", "alter_id"]])
+    for end in ("source", "target"):
+        missing = ~pd.MultiIndex.from_arrays([ties["ego_id"], ties[end]]).isin(known)
+        if missing.any():
+            i = _first_bad(pd.Series(missing))
+            who = f" of ego '{ties.at[i, 'ego_id']}'" if egos.shape[0] > 1 else ""
+            raise t_origin.error(
+                f"'{ties.at[i, end]}' is not one of the people{who} in {a_origin.label}; "
+                "add them there or correct the spelling.",
+                position=i, column=end,
+            )
+    if "weight" in ties.columns:
+        ties["weight"] = _typed_column(
+            ties["weight"], "weight", Attribute("number", 0, None, "use a number, 0 or more"), t_origin
+        )
+    loops = ties["source"] == ties["target"]
+    if loops.any():
+        warnings.append(
+            f"{t_origin.at(_first_bad(loops))}: {int(loops.sum())} tie(s) join a person to themselves; "
+            "they are kept in the table but left out of graphs and counts."
+        )
+    pairs = _pair_key(ties, directed)
+    repeated = pairs.duplicated() & ~loops
+    if repeated.any():
+        warnings.append(
+            f"{t_origin.at(_first_bad(repeated))}: {int(repeated.sum())} tie(s) repeat a pair already listed"
+            f"{'' if directed else ' (A–B and B–A are one tie)'}; each pair is counted once."
+        )
+    return EgoCollection(
+        egos=egos, alters=alters, ties=ties, directed=directed, source=source, format=format,
+        extra=dict(extra or {}), warnings=warnings,
+    )
+
+
+def _pair_key(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
+    s, t = ties["source"].astype(str), ties["target"].astype(str)
+    if directed:
+        return pd.DataFrame({"e": ties["ego_id"], "a": s, "b": t})
+    first = s.where(s <= t, t)
+    second = t.where(s <= t, s)
+    return pd.DataFrame({"e": ties["ego_id"], "a": first, "b": second})
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts without missing values (graph attributes must not be NaN)."""
+    cols = list(df.columns)
+    out = []
+    for row in df.itertuples(index=False, name=None):
+        out.append({c: v for c, v in zip(cols, row) if not (v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA)})
+    return out
+
+
+@dataclass
+class EgoNetwork:
+    """One person's network: the ego, the alters (their contacts) and who knows whom.
+
+    ``alters`` has one row per alter (``alter_id`` first, then attributes); ``ties`` one row per
+    alter–alter tie (``source``, ``target``, attributes). ``ego`` holds the ego's attributes.
+    """
+
+    ego_id: str
+    ego: dict
+    alters: pd.DataFrame
+    ties: pd.DataFrame
+    directed: bool = False
+    source: str = ""
+    format: str = ""
+    extra: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    ego_node: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ego_node is None:
+            taken = set(self.alters["alter_id"])
+            node = "ego"
+            while node in taken:
+                node += "_"
+            self.ego_node = node
+
+    @property
+    def size(self) -> int:
+        """Number of alters."""
+        return len(self.alters)
+
+    @property
+    def name(self) -> str:
+        return str(self.ego.get("name") or self.ego_id)
+
+    def graph(self, include_ego: bool = True) -> nx.Graph:
+        """The network as a networkx graph: alters (and the ego, marked ``is_ego``) as nodes.
+
+        Node ids are alter ids; every alter attribute is a node attribute. Ego–alter edges
+        carry the alter's attributes too, since closeness and frequency describe that tie.
+        Ties joining a person to themselves are left out.
+        """
+        G = nx.DiGraph() if self.directed else nx.Graph()
+        attrs = _records(self.alters)
+        G.add_nodes_from((a["alter_id"], a) for a in attrs)
+        ties = self.ties[self.ties["source"] != self.ties["target"]]
+        G.add_edges_from(
+            (r["source"], r["target"], {k: v for k, v in r.items() if k not in ("source", "target", "ego_id")})
+            for r in _records(ties)
+        )
+        if include_ego:
+            G.add_node(self.ego_node, is_ego=True, **{k: v for k, v in self.ego.items() if k != "ego_id"})
+            for a in attrs:
+                edge = {k: v for k, v in a.items() if k not in ("alter_id", "ego_id", "name")}
+                G.add_edge(self.ego_node, a["alter_id"], **edge)
+                if self.directed:
+                    G.add_edge(a["alter_id"], self.ego_node, **edge)
+        return G
+
+    def __repr__(self) -> str:
+        return f"<EgoNetwork ego={self.ego_id!r}: {self.size} alters, {len(self.ties)} ties>"
+
+
+@dataclass
+class EgoCollection:
+    """Many ego networks as three tidy tables keyed by ``ego_id``; iterate for one at a time."""
+
+    egos: pd.DataFrame
+    alters: pd.DataFrame
+    ties: pd.DataFrame
+    directed: bool = False
+    source: str = ""
+    format: str = ""
+    extra: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._alter_rows = self.alters.groupby("ego_id", sort=False).indices
+        self._tie_rows = self.ties.groupby("ego_id", sort=False).indices
+
+    @property
+    def ego_ids(self) -> list[str]:
+        return list(self.egos["ego_id"])
+
+    def __len__(self) -> int:
+        return len(self.egos)
+
+    def __iter__(self) -> Iterator[EgoNetwork]:
+        for ego_id in self.ego_ids:
+            yield self[ego_id]
+
+    def __contains__(self, ego_id: object) -> bool:
+        return ego_id in set(self.egos["ego_id"])
+
+    def __getitem__(self, ego_id: str) -> EgoNetwork:
+        match = self.egos.index[self.egos["ego_id"] == str(ego_id)]
+        if len(match) == 0:
+            some = ", ".join(self.ego_ids[:5]) + (", …" if len(self) > 5 else "")
+            raise NetkitError(f"{self.source or 'this collection'}: there is no ego '{ego_id}'; egos are {some}.")
+        ego = _records(self.egos.loc[match])[0]
+        no_rows = np.array([], dtype=int)
+        alters = self.alters.iloc[self._alter_rows.get(ego["ego_id"], no_rows)].drop(columns="ego_id")
+        ties = self.ties.iloc[self._tie_rows.get(ego["ego_id"], no_rows)].drop(columns="ego_id")
+        extra = {
+            k: v[v["ego_id"] == ego["ego_id"]].drop(columns="ego_id") if "ego_id" in v.columns else v
+            for k, v in self.extra.items()
+        }
+        return EgoNetwork(
+            ego_id=ego["ego_id"], ego=ego, alters=alters.reset_index(drop=True),
+            ties=ties.reset_index(drop=True), directed=self.directed, source=self.source,
+            format=self.format, extra=extra, warnings=list(self.warnings),
+        )
+
+    def __repr__(self) -> str:
+        return f"<EgoCollection: {len(self)} egos, {len(self.alters)} alters, {len(self.ties)} ties>"
+
+
+@dataclass
+class WholeNetwork:
+    """A whole (sociocentric) network: a networkx graph whose node ids are text."""
+
+    G: nx.Graph
+    source: str = ""
+    format: str = ""
+    warnings: list = field(default_factory=list)
+
+    @property
+    def directed(self) -> bool:
+        return self.G.is_directed()
+
+    def graph(self) -> nx.Graph:
+        return self.G
+
+    def ego_network(self, node: str) -> EgoNetwork:
+        """Cut out the ego network of ``node``: its neighbours and the ties among them."""
+        node = str(node)
+        if node not in self.G:
+            raise NetkitError(f"{self.source or 'this network'}: there is no node '{node}'; check the id.")
+        if self.directed:
+            near = set(self.G.successors(node)) | set(self.G.predecessors(node))
+        else:
+            near = set(self.G.neighbors(node))
+        near.discard(node)
+        order = [n for n in self.G if n in near]  # keep the graph's node order
+        alters = pd.DataFrame([{"alter_id": n, **self.G.nodes[n]} for n in order], columns=None)
+        if alters.empty:
+            alters = pd.DataFrame({"alter_id": pd.Series(dtype=object)})
+        sub = self.G.subgraph(order)
+        ties = pd.DataFrame(
+            [{"source": u, "target": v, **d} for u, v, d in sub.edges(data=True) if u != v],
+            columns=None,
+        )
+        if ties.empty:
+            ties = pd.DataFrame({"source": pd.Series(dtype=object), "target": pd.Series(dtype=object)})
+        return EgoNetwork(
+            ego_id=node, ego={"ego_id": node, **self.G.nodes[node]}, alters=alters, ties=ties,
+            directed=self.directed, source=self.source, format=self.format, ego_node=node,
+        )
+
+    def __repr__(self) -> str:
+        kind = "directed" if self.directed else "undirected"
+        return f"<WholeNetwork ({kind}): {self.G.number_of_nodes()} nodes, {self.G.number_of_edges()} edges>"

@@ -1,0 +1,21 @@
+"""Where things live: the one place that decides paths (samples, templates, workspace)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["project_root", "samples_dir", "templates_dir"]
+
+
+def project_root() -> Path:
+    """The checkout netkit is installed from (``pip install -e .``)."""
+    return Path(__file__).resolve().parent.parent
+
+
+def samples_dir() -> Path:
+    """Bundled samples; ``NETKIT_SAMPLES`` points elsewhere (e.g. for a non-editable install)."""
+    return Path(os.environ.get("NETKIT_SAMPLES") or project_root() / "data" / "samples")
+
+
+def templates_dir() -> Path:
+    return project_root() / "data" / "templates"

@@ -1,0 +1,69 @@
+"""GraphFrame: the same edges as the networkx graphs, and product_at equal to the dense product."""
+import networkx as nx
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from hypothesis import given, settings, strategies as st
+
+import netkit as nk
+from netkit.frame import graph_frame, product_at
+
+
+def edge_set(frame, mask=None):
+    keep = np.ones(len(frame.src), bool) if mask is None else mask
+    return {frozenset((frame.labels[a], frame.labels[b])) for a, b in zip(frame.src[keep], frame.dst[keep])}
+
+
+def test_ego_network_frame_matches_graph():
+    net = nk.load_sample("personal")
+    frame = graph_frame(net)
+    assert frame.kind == "ego" and frame.n == 41 and frame.is_ego.sum() == 1
+    assert edge_set(frame) == {frozenset(e) for e in net.graph().edges()}
+    assert frame.ego_edge.sum() == 40
+    # tie_row points back at the ties table
+    row = frame.tie_row[~frame.ego_edge][0]
+    a, b = frame.src[~frame.ego_edge][0], frame.dst[~frame.ego_edge][0]
+    assert {net.ties.at[row, "source"], net.ties.at[row, "target"]} == {frame.labels[a], frame.labels[b]}
+
+
+def test_collection_frame_is_block_diagonal():
+    coll = nk.load_sample("survey")
+    frame = graph_frame(coll, include_ego=False)
+    assert frame.n == len(coll.alters) and len(frame.src) == int(nk.summarize(coll)["alter_ties"].sum())
+    assert (frame.ego[frame.src] == frame.ego[frame.dst]).all()  # no edge crosses egos
+
+
+def test_duplicates_and_self_loops_are_dropped_first_row_kept(tmp_path):
+    (tmp_path / "alters.csv").write_text("alter_id\na\nb\n")
+    (tmp_path / "ties.csv").write_text("source,target,weight\na,a,9\nb,a,2\na,b,5\n")
+    frame = graph_frame(nk.read(tmp_path), weight="weight", include_ego=False)
+    assert len(frame.src) == 1 and frame.weight.tolist() == [2.0] and frame.tie_row.tolist() == [1]
+
+
+def test_bad_weight_columns(tmp_path):
+    (tmp_path / "alters.csv").write_text("alter_id,score\na,high\nb,2\n")
+    net = nk.read(tmp_path)
+    with pytest.raises(nk.NetkitError, match="weight='nope' is not a column"):
+        graph_frame(net, weight="nope")
+    with pytest.raises(nk.NetkitError, match="weight column 'score' has 'high', which is not a number"):
+        graph_frame(net, weight="score")
+    G = nx.Graph()
+    G.add_edge("a", "b", weight=-2)
+    with pytest.raises(nk.NetkitError, match="a negative weight"):
+        graph_frame(G, weight="weight")
+
+
+def test_not_a_network():
+    with pytest.raises(nk.NetkitError, match="expected a network from nk.read"):
+        graph_frame([1, 2, 3])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 30), st.floats(0.05, 0.6), st.integers(0, 10_000), st.integers(1, 50))
+def test_product_at_equals_dense_product(n, p, seed, block):
+    rng = np.random.default_rng(seed)
+    X = sp.random(n, n, density=p, random_state=rng, format="csr")
+    Y = sp.random(n, n, density=p, random_state=rng, format="csr")
+    rows, cols = rng.integers(0, n, 25), rng.integers(0, n, 25)
+    expected = (X @ Y).toarray()[rows, cols]
+    np.testing.assert_allclose(product_at(X, Y, rows, cols, max_block=block), expected, rtol=1e-12, atol=1e-12)

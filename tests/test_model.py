@@ -1,0 +1,48 @@
+"""The data model: collections, ego networks and whole networks behave as documented."""
+import networkx as nx
+import pandas as pd
+import pytest
+
+import netkit as nk
+from netkit.errors import Origin
+from netkit.model import make_collection
+
+
+def small():
+    alters = pd.DataFrame({"ego_id": ["A", "A", "B"], "alter_id": ["1", "2", "1"], "name": ["x", "y", "z"]})
+    ties = pd.DataFrame({"ego_id": ["A"], "source": ["1"], "target": ["2"]})
+    return make_collection(None, alters, ties, origins={"alters": Origin("alters"), "ties": Origin("ties")})
+
+
+def test_collection_iterates_per_ego_in_order():
+    coll = small()
+    assert coll.ego_ids == ["A", "B"] and len(coll) == 2 and "B" in coll
+    a, b = list(coll)
+    assert (a.size, len(a.ties), b.size, len(b.ties)) == (2, 1, 1, 0)
+    assert "ego_id" not in a.alters.columns
+
+
+def test_missing_ego_lists_some_egos():
+    with pytest.raises(nk.NetkitError, match="there is no ego 'C'; egos are A, B"):
+        small()["C"]
+
+
+def test_numeric_ids_from_spreadsheets_become_text():
+    alters = pd.DataFrame({"ego_id": [1.0, 1.0], "alter_id": [7.0, 8.0]})
+    coll = make_collection(None, alters, None, origins={"alters": Origin("alters")})
+    assert coll.alters["alter_id"].tolist() == ["7", "8"] and coll.ego_ids == ["1"]
+
+
+def test_graph_without_ego_and_directed():
+    net = small()["A"]
+    assert set(net.graph(include_ego=False)) == {"1", "2"}
+    net.directed = True
+    G = net.graph()
+    assert G.is_directed() and G.has_edge("ego", "1") and G.has_edge("1", "ego")
+
+
+def test_whole_network_ego_cut_directed():
+    whole = nk.WholeNetwork(nx.DiGraph([("a", "b"), ("c", "a"), ("b", "c")]))
+    ego = whole.ego_network("a")
+    assert sorted(ego.alters["alter_id"]) == ["b", "c"]
+    assert ego.ties[["source", "target"]].values.tolist() == [["b", "c"]]

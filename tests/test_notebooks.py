@@ -1,0 +1,57 @@
+"""Every guided notebook (notebooks/NN-*.ipynb) is committed clean and runs top to bottom."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+FOUND = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+CELL_TIMEOUT = 120  # seconds per cell
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_start_notebook_is_there():
+    names = [p.name for p in FOUND]
+    assert "00-start-here.ipynb" in names, f"notebooks/00-start-here.ipynb is required; found {names}"
+
+
+@pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
+def test_notebook_is_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    dirty = [
+        i
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)
+    ]
+    assert not dirty, f"{path.name}: code cells {dirty} have stored outputs or execution counts; clear them"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
+def test_notebook_runs(path, jupyter_env):
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=CELL_TIMEOUT,
+        resources={"metadata": {"path": str(NOTEBOOKS)}},  # cwd of the kernel
+    )
+    failure = None
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            try:
+                client.execute_cell(cell, index)
+            except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
+                failure = index, cell.source, ANSI.sub("", str(err))
+                break
+    if failure:
+        index, source, error = failure
+        if source not in error:
+            error = f"{source}\n{'-' * 40}\n{error}"
+        pytest.fail(f"{path.name}, cell {index} failed:\n{error}", pytrace=False)
