@@ -23,6 +23,24 @@ _EXPORTS = {
     "summarize": "batch",
     "describe": "info",
     "check_setup": "setup_check",
+    "clusters": "communities",
+    "tie_table": "ties",
+    "tie_strength": "ties",
+    "granovetter_check": "ties",
+    "structural_holes": "holes",
+    "brokerage": "holes",
+    "draw": "viz",
+    "suggest_introductions": "introductions",
+    "Workspace": "store",
+    "assess_support": "support",
+    "mspss_scores": "support",
+    "favor_balance": "ledger",
+    "reciprocity": "ledger",
+    "ledger_flags": "ledger",
+    "action_plan": "plan",
+    "personal_report": "plan",
+    "write_report": "plan",
+    "NetworkLab": "widgets",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
@@ -42,8 +60,18 @@ def __dir__():
 
 if TYPE_CHECKING:  # for editors and type checkers
     from .batch import summarize
+    from .communities import clusters
+    from .holes import brokerage, structural_holes
+    from .ties import granovetter_check, tie_strength, tie_table
     from .errors import NetkitError
     from .info import describe
+    from .introductions import suggest_introductions
+    from .ledger import favor_balance, ledger_flags, reciprocity
+    from .plan import action_plan, personal_report, write_report
+    from .store import Workspace
+    from .support import assess_support, mspss_scores
+    from .widgets import NetworkLab
     from .io import load_sample, read, sample_names, write
     from .model import EgoCollection, EgoNetwork, WholeNetwork
     from .setup_check import check_setup
+    from .viz import draw

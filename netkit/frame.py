@@ -219,14 +219,11 @@ def product_at(X: sp.csr_matrix, Y: sp.csr_matrix, rows: np.ndarray, cols: np.nd
     # estimated product size per row: sum over the row's entries of the matching Y row lengths
     y_len = np.diff(Y.indptr)
     per_row = np.add.reduceat(np.append(y_len[X.indices], 0), X.indptr[:-1]) * (np.diff(X.indptr) > 0)
-    start = 0
-    n = X.shape[0]
+    cum = np.cumsum(per_row)
+    start, n = 0, X.shape[0]
     while start < n:
-        stop = start + 1
-        total = per_row[start]
-        while stop < n and total + per_row[stop] <= max_block:
-            total += per_row[stop]
-            stop += 1
+        before = cum[start - 1] if start else 0
+        stop = max(start + 1, int(np.searchsorted(cum, before + max_block, side="right")))
         lo, hi = np.searchsorted(r_sorted, [start, stop])
         if hi > lo:
             block = (X[start:stop] @ Y).tocsr()

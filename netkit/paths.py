@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["project_root", "samples_dir", "templates_dir"]
+__all__ = ["project_root", "samples_dir", "templates_dir", "workspace_dir"]
 
 
 def project_root() -> Path:
@@ -19,3 +19,11 @@ def samples_dir() -> Path:
 
 def templates_dir() -> Path:
     return project_root() / "data" / "templates"
+
+
+def workspace_dir() -> Path:
+    """Where a participant's own network and answers are kept (git-ignored).
+
+    ``NETKIT_WORKSPACE`` points elsewhere, e.g. a folder per participant or a test's temporary folder.
+    """
+    return Path(os.environ.get("NETKIT_WORKSPACE") or project_root() / "workspace")

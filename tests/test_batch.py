@@ -1,5 +1,7 @@
 """The per-ego summary table; expected counts are worked out by hand from the tables."""
 import networkx as nx
+import numpy as np
+import pandas as pd
 import pytest
 
 import netkit as nk
@@ -11,7 +13,7 @@ def test_counts_distinct_ties_per_ego(tmp_path):
     (tmp_path / "alters.csv").write_text("ego_id,alter_id\nE1,1\nE1,2\nE1,3\nE2,1\nE2,2\n")
     # E1: 1-2 listed twice (both directions) and a self-loop 3-3 -> 1 distinct tie; 2-3 -> 2 in all
     (tmp_path / "ties.csv").write_text("ego_id,source,target\nE1,1,2\nE1,2,1\nE1,3,3\nE1,2,3\nE2,1,2\n")
-    table = nk.summarize(nk.read(tmp_path))
+    table = nk.summarize(nk.read(tmp_path))[["ego", "size", "alter_ties"]]
     assert table.to_dict("list") == {"ego": ["E1", "E2", "E3"], "size": [3, 2, 0], "alter_ties": [2, 1, 0]}
 
 
@@ -45,3 +47,51 @@ def test_matches_networkx_per_ego(tmp_path):
 def test_unknown_ego():
     with pytest.raises(nk.NetkitError, match="there is no ego 'nobody'"):
         nk.summarize(nk.load_sample("survey"), ego="nobody")
+
+
+def test_structure_columns_by_hand(tmp_path):
+    (tmp_path / "egos.csv").write_text("ego_id\nE1\nE2\n")
+    # E1: a path a-b-c plus an isolate d; closeness a 4, b 1, c 1, d unknown
+    (tmp_path / "alters.csv").write_text(
+        "ego_id,alter_id,closeness,team\nE1,a,4,x\nE1,b,1,x\nE1,c,1,y\nE1,d,,z\nE2,a,2,x\n"
+    )
+    (tmp_path / "ties.csv").write_text("ego_id,source,target\nE1,a,b\nE1,b,c\n")
+    table = nk.summarize(nk.read(tmp_path), weights="closeness", group="team").set_index("ego")
+    e1 = table.loc["E1"]
+    assert e1["density"] == pytest.approx(2 * 2 / (4 * 3))          # 2t / n(n-1)
+    assert e1["density_with_ego"] == pytest.approx(2 * (2 + 4) / (5 * 4))  # 2(t+n) / (n+1)n
+    assert (e1["components"], e1["isolates"]) == (2, 1)              # {a,b,c} and {d}
+    assert e1["mean_strength"] == pytest.approx((1 + 0 + 0) / 3)     # closeness 4 -> 1, 1 -> 0; d unknown
+    assert e1["weak_share"] == pytest.approx(2 / 3)
+    # E-I over alter-alter ties: a-b internal (x,x), b-c external (x,y) -> (1 - 1)/2 = 0
+    assert e1["ei_index"] == pytest.approx(0.0)
+    # Blau: shares x 2/4, y 1/4, z 1/4 -> 1 - (0.25 + 0.0625 + 0.0625); K = 3 categories in the data
+    assert e1["blau"] == pytest.approx(0.625) and e1["iqv"] == pytest.approx(0.625 / (1 - 1 / 3))
+    e2 = table.loc["E2"]
+    assert np.isnan(e2["density"]) and np.isnan(e2["ei_index"]) and e2["blau"] == 0
+    # one contact: Burt's constraint is 1, hierarchy undefined
+    assert e2["constraint"] == pytest.approx(1.0) and np.isnan(e2["hierarchy"])
+
+
+def test_blau_and_iqv_reference_example():
+    # SCIENCE.md: shares (3/6, 2/6, 1/6) -> Blau 0.6111, IQV 0.9167 with K = 3
+    from netkit.batch import composition
+
+    alters = pd.DataFrame({"ego_id": ["e"] * 6, "alter_id": list("abcdef"), "g": ["p", "p", "p", "q", "q", "r"]})
+    coll = nk.EgoCollection(pd.DataFrame({"ego_id": ["e"]}), alters, pd.DataFrame(columns=["ego_id", "source", "target"]))
+    row = composition(coll, group="g").iloc[0]
+    assert row["blau"] == pytest.approx(0.6111, abs=1e-4) and row["iqv"] == pytest.approx(0.9167, abs=1e-4)
+    assert composition(coll, group="g", categories=4).iloc[0]["iqv"] == pytest.approx(0.6111 / 0.75, abs=1e-4)
+    with pytest.raises(nk.NetkitError, match="group='nope' is not an alter attribute; choose one of g"):
+        composition(coll, group="nope")
+
+
+def test_summary_of_survey_is_one_pass_and_consistent():
+    coll = nk.load_sample("survey")
+    table = nk.summarize(coll, group="context").set_index("ego")
+    holes = nk.structural_holes(coll).set_index("ego")
+    assert np.allclose(table["constraint"], holes["constraint"], equal_nan=True)
+    one = nk.summarize(coll["E001"], group="context").iloc[0]
+    # per-ego and collection rows agree (IQV's K differs: categories seen in one ego vs the whole survey)
+    for col in ("density", "constraint", "effective_size", "components", "ei_index", "blau"):
+        assert one[col] == pytest.approx(table.loc["E001", col], nan_ok=True), col

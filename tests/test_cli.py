@@ -16,7 +16,7 @@ def run(*args):
 def test_summary_to_stdout_and_file(tmp_path, capsys):
     assert main(["summary", str(samples_dir() / "survey")]) == 0
     table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), dtype={"ego": str})
-    assert list(table.columns) == ["ego", "size", "alter_ties"] and len(table) == 200
+    assert list(table.columns)[:3] == ["ego", "size", "alter_ties"] and len(table) == 200
     out = tmp_path / "summary.csv"
     assert main(["summary", str(samples_dir() / "survey"), "-o", str(out), "--ego", table["ego"][0]]) == 0
     assert out.read_text().splitlines()[1].startswith(table["ego"][0] + ",")
@@ -63,3 +63,76 @@ def test_console_script_is_installed():
     assert exe, "the netkit console script is not installed next to this Python"
     result = subprocess.run([exe, "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("netkit ")
+
+
+def csv_of(capsys):
+    return pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), dtype={"ego": str, "node": str})
+
+
+@pytest.mark.parametrize(
+    "args, columns, rows",
+    [
+        (["ties", "personal"], ["source", "target", "kind", "strength", "tie", "layer", "overlap", "span"], 40 + 69),
+        (["holes", "personal"], ["node", "degree", "constraint", "effective_size", "efficiency", "hierarchy"], 1),
+        (["holes", "karate", "--weight", "weight"], ["node", "constraint"], 34),
+        (["brokerage", "personal", "--group", "context"], ["node", "coordinator", "itinerant", "gatekeeper_representative", "liaison", "total"], None),
+        (["summary", "survey", "--group", "context"], ["ego", "size", "alter_ties", "density", "constraint", "weak_share", "ei_index", "blau", "iqv"], 200),
+        (["introduce", "personal", "-k", "3"], ["alter_a", "alter_b", "score", "reason", "ego_constraint_after"], 3),
+        (["introduce", "karate", "--ego", "0", "-k", "2"], ["alter_a", "alter_b"], 2),
+        (["ties", "survey", "--ego", "E002"], ["source", "target"], None),
+    ],
+)
+def test_measure_commands(capsys, args, columns, rows):
+    command, sample, *rest = args
+    assert main([command, str(samples_dir() / sample), *rest]) == 0
+    table = csv_of(capsys)
+    assert set(columns) <= set(table.columns)
+    if rows is not None:
+        assert len(table) == rows
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["holes", "karate", "--weight", "club"], "no edge has the attribute 'club'"),
+        (["summary", "survey", "--weight", "nope"], "weight='nope' is not a column"),
+        (["brokerage", "personal", "--group", "colour"], "colour"),
+        (["ties", "survey", "--ego", "E999"], "there is no ego 'E999'"),
+        (["holes", "karate", "--ego", "99"], "there is no node '99'"),
+        (["introduce", "karate"], "has no single ego; say whose introductions with --ego"),
+        (["ties", "personal", "--weights", "loudness"], "loudness"),
+    ],
+)
+def test_measure_commands_bad_arguments(args, message):
+    command, sample, *rest = args
+    result = run(command, samples_dir() / sample, *rest)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+
+
+@pytest.mark.parametrize("value, message", [("-1", "has -1, a negative weight"), ("high", "has 'high', which is not a number")])
+def test_bad_weights_are_refused(tmp_path, value, message):
+    (tmp_path / "edges.csv").write_text(f"source,target,strength\na,b,2\nb,c,{value}\n")
+    for command in ("holes", "ties"):
+        result = run(command, tmp_path / "edges.csv", "--weight", "strength")
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_warnings_are_one_line_each(tmp_path):
+    (tmp_path / "alters.csv").write_text("alter_id,years_known\na,120\n")
+    result = run("summary", tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("ego,size,alter_ties")
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("netkit: warning: ") and "declared maximum of 100 years" in lines[0]
+
+
+def test_draw_writes_one_offline_page(tmp_path):
+    out = tmp_path / "personal.html"
+    assert main(["draw", str(samples_dir() / "personal"), "-o", str(out), "--layout", "hub"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "https://" not in page.split("<body", 1)[0] and "cdn." not in page
+    result = run("draw", samples_dir() / "survey", "-o", tmp_path / "s.html")
+    assert result.returncode == 2 and "say which to draw with --ego ID (e.g. --ego E001)" in result.stderr
+    assert main(["draw", str(samples_dir() / "survey"), "--ego", "E001", "-o", str(tmp_path / "e.html")]) == 0

@@ -43,6 +43,9 @@ def detect_format(path: Path) -> str:
             return "netkit"
         if egor is not None:
             return "egor"
+        graphs = [p for p in path.iterdir() if p.suffix.lower() in (".graphml", ".gexf")]
+        if len(graphs) == 1:
+            return graphs[0].suffix.lower()[1:]
         names = ", ".join(sorted(p.name for p in path.iterdir())[:8]) or "nothing"
         raise NetkitError(
             f"{path}: netkit cannot tell what this folder holds (found {names}); it reads netkit's folder "
@@ -115,6 +118,11 @@ def read(
         raise NetkitError("infer_ties= only applies to LinkedIn exports (format='linkedin').")
     if format == "auto":
         format = detect_format(path)
+    if format in ("graphml", "gexf") and path.is_dir():
+        found = sorted(path.glob(f"*.{format}"))
+        if len(found) != 1:
+            raise NetkitError(f"{path}: holds {len(found)} .{format} files; pass the one to read.")
+        path = found[0]
     if format in ("netkit", "egor", "networkcanvas") and not path.is_dir():
         if not path.exists():
             raise NetkitError(f"{path}: there is no such folder; check the path and the spelling.")

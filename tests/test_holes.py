@@ -1,0 +1,649 @@
+"""Structural holes and brokerage (netkit/holes.py).
+
+Every expected value says where it came from:
+[nx-test]  networkx's tests/test_structuralholes.py (values computed with UCINET and igraph and
+           checked by hand; copied into /work/shared/SCIENCE.md);
+[igraph]   python-igraph's ``Graph.constraint`` computed in the test;
+[nx]       networkx's per-node (pure Python) path, ``nodes=list(G)``, computed in the test;
+[hand]     worked out by hand in the comment next to it;
+[formula]  a plain loop over Burt's / Gould and Fernandez's definitions written in this file.
+"""
+from __future__ import annotations
+
+import doctest
+import itertools
+import math
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import netkit as nk
+from netkit import holes
+from netkit.errors import Origin
+from netkit.frame import graph_frame
+from netkit.holes import (
+    BURT_COLUMNS,
+    brokerage,
+    brokerage_counts,
+    burt_if_tied,
+    burt_measures,
+    holes_if_tied,
+    mutual_weights,
+    structural_holes,
+    with_tie,
+)
+from netkit.model import EgoNetwork, WholeNetwork, make_collection
+
+# ----------------------------------------------------------------------------- helpers
+
+BORGATTI_EDGES = [("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"), ("B", "G"),
+                  ("B", "D"), ("D", "G"), ("G", "C")]
+BORGATTI_WEIGHTS = {("A", "B"): 2, ("A", "F"): 3, ("A", "G"): 5, ("A", "E"): 2, ("E", "G"): 8, ("F", "G"): 3,
+                    ("B", "G"): 4, ("B", "D"): 1, ("D", "G"): 3, ("G", "C"): 10}
+
+
+def borgatti(weighted: bool = False) -> nx.Graph:
+    G = nx.Graph(BORGATTI_EDGES)
+    if weighted:
+        nx.set_edge_attributes(G, BORGATTI_WEIGHTS, "weight")
+    return G
+
+
+def directed_example(weighted: bool = False) -> nx.DiGraph:
+    D = nx.DiGraph([("0", "1"), ("0", "2"), ("1", "0"), ("2", "1")])
+    if weighted:
+        nx.set_edge_attributes(D, {("0", "1"): 2, ("0", "2"): 2, ("1", "0"): 1, ("2", "1"): 1}, "weight")
+    return D
+
+
+def by_node(table: pd.DataFrame) -> pd.DataFrame:
+    return table.set_index("node")
+
+
+def karate() -> nx.Graph:
+    return nk.load_sample("karate").G
+
+
+def ego_network(alters: list[str], ties: list[tuple[str, str]], *, directed: bool = False, **columns) -> EgoNetwork:
+    """An ego network typed and checked by make_collection, as a reader would build it."""
+    table = pd.DataFrame({"ego_id": "me", "alter_id": alters, **columns})
+    tie_table = pd.DataFrame({"ego_id": "me", "source": [s for s, _ in ties], "target": [t for _, t in ties]})
+    coll = make_collection(None, table, tie_table, origins={"alters": Origin("alters.csv"), "ties": Origin("ties.csv")},
+                           directed=directed)
+    return coll["me"]
+
+
+def burt_reference(A: np.ndarray) -> pd.DataFrame:
+    """[formula] Burt (1992) term by term from a dense weight matrix a_ij, one node at a time."""
+    A = A.astype(float).copy()
+    np.fill_diagonal(A, 0.0)
+    S = A + A.T
+    n = len(S)
+    total = S.sum(axis=1)
+    p = np.divide(S, total[:, None], out=np.zeros_like(S), where=total[:, None] > 0)
+    rows = []
+    for i in range(n):
+        N = [j for j in range(n) if S[i, j] > 0]
+        if not N:
+            rows.append((0, np.nan, np.nan, np.nan, np.nan))
+            continue
+        c = {}
+        es = 0.0
+        for j in N:
+            indirect = sum(p[i, q] * p[q, j] for q in range(n) if q not in (i, j))
+            c[j] = (p[i, j] + indirect) ** 2
+            es += 1 - sum(p[i, q] * S[j, q] / S[j].max() for q in range(n) if q not in (i, j))
+        C = sum(c.values())
+        k = len(N)
+        H = np.nan if k < 2 else sum((c[j] / (C / k)) * math.log(c[j] / (C / k)) for j in N) / (k * math.log(k))
+        rows.append((k, C, es, es / k, H))
+    return pd.DataFrame(rows, columns=list(BURT_COLUMNS))
+
+
+def dense(G: nx.Graph, nodes: list, weight: str | None) -> np.ndarray:
+    index = {v: k for k, v in enumerate(nodes)}
+    A = np.zeros((len(nodes), len(nodes)))
+    for u, v, w in G.edges(data=weight, default=1):
+        if u != v:
+            A[index[u], index[v]] = w if weight else 1
+            if not G.is_directed():
+                A[index[v], index[u]] = A[index[u], index[v]]
+    return A
+
+
+def assert_frames_close(got: pd.DataFrame, expected: pd.DataFrame, tol: float = 1e-9) -> None:
+    for col in expected.columns:
+        a, b = got[col].to_numpy(float), expected[col].to_numpy(float)
+        assert np.array_equal(np.isnan(a), np.isnan(b)), (col, a, b)
+        assert np.allclose(a[~np.isnan(a)], b[~np.isnan(b)], rtol=0, atol=tol), (col, a, b)
+
+
+def brokerage_reference(G: nx.Graph, group: dict) -> dict:
+    """[formula] Gould & Fernandez by listing every two-path a -> v -> b (a, v, b distinct, no a -> b)."""
+    out = {}
+    for v in G:
+        count = dict.fromkeys(["coordinator", "itinerant", "representative", "gatekeeper", "liaison"], 0)
+        sources = G.predecessors(v) if G.is_directed() else G.neighbors(v)
+        for a in sources:
+            for b in (G.successors(v) if G.is_directed() else G.neighbors(v)):
+                if len({a, v, b}) < 3 or G.has_edge(a, b):
+                    continue
+                ga, gv, gb = group[a], group[v], group[b]
+                if ga == gv == gb:
+                    count["coordinator"] += 1
+                elif ga == gb:
+                    count["itinerant"] += 1
+                elif ga == gv:
+                    count["representative"] += 1
+                elif gb == gv:
+                    count["gatekeeper"] += 1
+                else:
+                    count["liaison"] += 1
+        out[v] = count
+    return out
+
+
+# ----------------------------------------------------------------------------- reference values
+
+
+def test_borgatti_graph_unweighted():
+    # [nx-test] constraint G 0.400, A 0.595, C 1; effective size G 4.67, A 2.50, C 1
+    t = by_node(structural_holes(borgatti()))
+    assert t.loc["G", "constraint"] == pytest.approx(0.400, abs=1e-3)
+    assert t.loc["A", "constraint"] == pytest.approx(0.595, abs=1e-3)
+    assert t.loc["C", "constraint"] == pytest.approx(1.0, abs=1e-3)
+    assert t.loc["G", "effective_size"] == pytest.approx(4.67, abs=1e-2)
+    assert t.loc["A", "effective_size"] == pytest.approx(2.50, abs=1e-2)
+    assert t.loc["C", "effective_size"] == pytest.approx(1.0, abs=1e-2)
+
+
+def test_borgatti_formula_for_binary_graphs():
+    # [hand] Borgatti (1997): ES = n - 2t/n; G has 6 contacts and 4 ties among them (AB, AE, AF, BD)
+    t = by_node(structural_holes(borgatti()))
+    assert t.loc["G", "effective_size"] == pytest.approx(6 - 2 * 4 / 6, abs=1e-12)
+    assert t.loc["G", "efficiency"] == pytest.approx((6 - 2 * 4 / 6) / 6, abs=1e-12)
+
+
+def test_borgatti_graph_weighted():
+    # [nx-test] constraint G 0.299, A 0.795, C 1; effective size G 5.47, A 2.47, C 1
+    t = by_node(structural_holes(borgatti(weighted=True), weight="weight"))
+    assert t.loc["G", "constraint"] == pytest.approx(0.299, abs=1e-3)
+    assert t.loc["A", "constraint"] == pytest.approx(0.795, abs=1e-3)
+    assert t.loc["C", "constraint"] == pytest.approx(1.0, abs=1e-3)
+    assert t.loc["G", "effective_size"] == pytest.approx(5.47, abs=1e-2)
+    assert t.loc["A", "effective_size"] == pytest.approx(2.47, abs=1e-2)
+    assert t.loc["C", "effective_size"] == pytest.approx(1.0, abs=1e-2)
+
+
+def test_directed_graph():
+    # [nx-test] constraint 0: 1.003, 1: 1.003, 2: 1.389; effective size 0: 1.167, 1: 1.167, 2: 1
+    t = by_node(structural_holes(directed_example()))
+    assert t["constraint"].to_list() == pytest.approx([1.003, 1.003, 1.389], abs=1e-3)
+    assert t["effective_size"].to_list() == pytest.approx([1.167, 1.167, 1.0], abs=1e-3)
+    assert t["degree"].to_list() == [2, 2, 2]  # in- or out-neighbours
+
+
+def test_directed_graph_weighted():
+    # [nx-test] constraint 0: 0.840, 1: 1.143, 2: 1.378; effective size 0: 1.567, 1: 1.083, 2: 1
+    t = by_node(structural_holes(directed_example(weighted=True), weight="weight"))
+    assert t["constraint"].to_list() == pytest.approx([0.840, 1.143, 1.378], abs=1e-3)
+    assert t["effective_size"].to_list() == pytest.approx([1.567, 1.083, 1.0], abs=1e-3)
+
+
+def test_isolates_and_self_loops_give_nan():
+    # [nx-test] an isolate, and a node whose only tie is a self-loop (networkx gh-6916), have no
+    # defined constraint or effective size
+    G = borgatti()
+    G.add_node("lonely")
+    G.add_edge("loop", "loop")
+    t = by_node(structural_holes(G))
+    for node in ("lonely", "loop"):
+        assert t.loc[node, "degree"] == 0
+        assert t.loc[node, ["constraint", "effective_size", "efficiency", "hierarchy"]].isna().all()
+    # a self-loop on a node with contacts changes nothing
+    H = borgatti()
+    H.add_edge("G", "G")
+    assert_frames_close(by_node(structural_holes(H)).loc[list(borgatti())], by_node(structural_holes(borgatti())))
+
+
+def test_row_maximum_not_column_maximum():
+    # [hand] whole network e-x (2), e-y (1), x-y (1), x-z (3). For e: p_ex = 2/3, p_ey = 1/3.
+    # m_xy = 1/max(x's ties 2, 1, 3) = 1/3, m_yx = 1/max(y's ties 1, 1) = 1, so
+    # ES_e = (1 - p_ey m_xy) + (1 - p_ex m_yx) = 2 - 1/9 - 2/3 = 11/9. (Dividing by the column
+    # maximum, as networkx 3.6's nodes=None path does, gives 2 - 1/3 - 2/9 = 13/9.)
+    # Constraint: p_xy = 1/6, p_yx = 1/2, c_ex = (2/3 + 1/3 * 1/2)^2 = 25/36,
+    # c_ey = (1/3 + 2/3 * 1/6)^2 = 16/81, C_e = 289/324.
+    G = nx.Graph()
+    G.add_weighted_edges_from([("e", "x", 2), ("e", "y", 1), ("x", "y", 1), ("x", "z", 3)])
+    t = by_node(structural_holes(G, weight="weight"))
+    assert t.loc["e", "effective_size"] == pytest.approx(11 / 9, abs=1e-12)
+    assert t.loc["e", "constraint"] == pytest.approx(289 / 324, abs=1e-12)
+
+
+def test_karate_against_igraph_and_networkx():
+    # [igraph] Graph.constraint(), unweighted and with the karate weights: igraph's weighted
+    # definition is Burt's (p_ij from a_ij + a_ji over i's ties), so both agree to rounding.
+    # [nx] nx.constraint and nx.effective_size on the per-node path (nodes=list(G)).
+    ig = pytest.importorskip("igraph")
+    G = karate()
+    nodes = list(G)
+    g = ig.Graph.from_networkx(G)
+    assert g.vs["_nx_name"] == nodes
+    for weight in (None, "weight"):
+        t = by_node(structural_holes(G, weight=weight)).loc[nodes]
+        expected = g.constraint(weights=weight)
+        assert np.allclose(t["constraint"], expected, rtol=0, atol=1e-9)
+        nx_c = nx.constraint(G, nodes=nodes, weight=weight)
+        nx_es = nx.effective_size(G, nodes=nodes, weight=weight)
+        assert np.allclose(t["constraint"], [nx_c[v] for v in nodes], rtol=0, atol=1e-9)
+        assert np.allclose(t["effective_size"], [nx_es[v] for v in nodes], rtol=0, atol=1e-9)
+        assert np.allclose(t["efficiency"], [nx_es[v] / G.degree(v) for v in nodes], rtol=0, atol=1e-9)
+
+
+def test_karate_hierarchy_against_formula():
+    # [formula] H_i = Σ_j r_ij ln r_ij / (N ln N), r_ij = c_ij / (C_i / N), with c_ij from
+    # networkx's local_constraint
+    G = karate()
+    for weight in (None, "weight"):
+        t = by_node(structural_holes(G, weight=weight))
+        for v in G:
+            c = [nx.local_constraint(G, v, j, weight=weight) for j in G[v]]
+            N, C = len(c), sum(c)
+            expected = sum((x / (C / N)) * math.log(x / (C / N)) for x in c) / (N * math.log(N)) if N > 1 else np.nan
+            assert t.loc[v, "hierarchy"] == pytest.approx(expected, abs=1e-9, nan_ok=True)
+
+
+def test_nonnumeric_or_negative_weight_is_an_error():
+    G = borgatti()
+    nx.set_edge_attributes(G, "heavy", "weight")
+    with pytest.raises(nk.NetkitError, match="weight column 'weight' has 'heavy'"):
+        structural_holes(G, weight="weight")
+    nx.set_edge_attributes(G, -1, "weight")
+    with pytest.raises(nk.NetkitError, match="negative weight"):
+        structural_holes(G, weight="weight")
+
+
+def test_zero_weight_ties_are_no_ties():
+    # [hand] a tie of weight 0 contributes a_ij = 0 to every formula: the same as no tie
+    G = borgatti(weighted=True)
+    with_zero = G.copy()
+    with_zero.add_edge("C", "D", weight=0)
+    assert_frames_close(by_node(structural_holes(with_zero, weight="weight")).loc[list(G)],
+                        by_node(structural_holes(G, weight="weight")))
+
+
+# ----------------------------------------------------------------------------- ego networks by hand
+
+
+@pytest.mark.parametrize("n", [2, 3, 7])
+def test_star_ego(n):
+    # [hand] n contacts who do not know each other: p = 1/n, no indirect ties, c = 1/n^2, so
+    # constraint n/n^2 = 1/n; no redundancy, so effective size n and efficiency 1; equal c, hierarchy 0
+    net = ego_network([f"a{k}" for k in range(n)], [])
+    t = structural_holes(net)
+    assert t.to_dict("records") == [pytest.approx({"node": "ego", "degree": n, "constraint": 1 / n,
+                                                   "effective_size": n, "efficiency": 1.0, "hierarchy": 0.0})]
+
+
+def test_triangle_ego():
+    # [hand] ego with two contacts who know each other: p = 1/2 everywhere, indirect 1/2 * 1/2,
+    # c = (1/2 + 1/4)^2 = 9/16 twice, constraint 9/8; redundancy 1/2 each, effective size 1
+    # (Borgatti: 2 - 2*1/2), efficiency 1/2, hierarchy 0
+    t = structural_holes(ego_network(["a", "b"], [("a", "b")])).iloc[0]
+    assert t["constraint"] == pytest.approx(9 / 8)
+    assert t["effective_size"] == pytest.approx(1.0)
+    assert t["efficiency"] == pytest.approx(0.5)
+    assert t["hierarchy"] == pytest.approx(0.0)
+
+
+def test_one_contact_and_no_contacts():
+    # [hand] one contact: constraint (1 + 0)^2 = 1, effective size 1, hierarchy 0 ln 0 / (1 ln 1) -> NaN
+    t = structural_holes(ego_network(["a"], [])).iloc[0]
+    assert (t["degree"], t["constraint"], t["effective_size"], t["efficiency"]) == (1, 1.0, 1.0, 1.0)
+    assert math.isnan(t["hierarchy"])
+    # an ego without alters (possible in a collection) is an isolate: NaN
+    alters = pd.DataFrame({"ego_id": ["E1"], "alter_id": ["a"]})
+    egos = pd.DataFrame({"ego_id": ["E1", "E2"]})
+    coll = make_collection(egos, alters, None, origins={"alters": Origin("alters.csv")})
+    t = structural_holes(coll)
+    assert t["ego"].to_list() == ["E1", "E2"] and t["degree"].to_list() == [1, 0]
+    assert t.iloc[1][["constraint", "effective_size", "efficiency", "hierarchy"]].isna().all()
+
+
+def test_ego_network_uses_the_ego_graph():
+    # an ego network's row is its ego's row on net.graph(); the whole-network row of the same
+    # person differs because p_qj then counts q's ties outside the ego network
+    whole = nk.load_sample("karate")
+    net = whole.ego_network("0")
+    t = structural_holes(net)
+    assert t["node"].to_list() == ["0"]
+    on_graph = by_node(structural_holes(WholeNetwork(net.graph()))).loc["0"]
+    assert t.iloc[0][list(BURT_COLUMNS)].to_numpy(float) == pytest.approx(on_graph[list(BURT_COLUMNS)].to_numpy(float))
+    whole_row = by_node(structural_holes(whole)).loc["0"]
+    assert whole_row["effective_size"] == pytest.approx(t.iloc[0]["effective_size"])  # Borgatti: only the ego graph
+    assert whole_row["constraint"] != pytest.approx(t.iloc[0]["constraint"], abs=1e-6)
+
+
+def test_personal_sample_one_row_weighted():
+    # weight= takes alter-alter weights from ties.csv and ego-alter weights from the alters table
+    net = nk.load_sample("personal")
+    alters_closeness = structural_holes(net, weight="closeness")
+    assert len(alters_closeness) == 1
+    # closeness is an alters column only: alter-alter ties weigh 1
+    G = net.graph()
+    for u, v, d in G.edges(data=True):
+        d["w"] = d["closeness"] if net.ego_node in (u, v) else 1.0
+    expected = by_node(structural_holes(WholeNetwork(G), weight="w")).loc[[net.ego_node]]
+    assert_frames_close(alters_closeness.set_index("node"), expected)
+
+
+# ----------------------------------------------------------------------------- collections
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("weight", [None, "weight"])
+def test_collection_rows_equal_each_ego_graph(directed, weight):
+    coll = nk.read(nk.load_sample("survey").source, directed=directed) if directed else nk.load_sample("survey")
+    table = structural_holes(coll, weight=weight)
+    assert table.columns.to_list() == ["ego", "node", *BURT_COLUMNS]
+    assert table["ego"].to_list() == coll.ego_ids and (table["node"] == "ego").all()
+    table = table.set_index("ego")
+    for net in itertools.islice(coll, 0, None, 10):  # every tenth ego: 20 of 200
+        G = net.graph()
+        if weight:  # ego-alter ties have no 'weight' column in the survey: 1.0, as the frame does
+            for _, _, d in G.edges(data=True):
+                d.setdefault("weight", 1.0)
+        expected = by_node(structural_holes(WholeNetwork(G), weight=weight)).loc[net.ego_node, list(BURT_COLUMNS)]
+        got = table.loc[net.ego_id, list(BURT_COLUMNS)]
+        assert got.to_numpy(float) == pytest.approx(expected.to_numpy(float), abs=1e-12, nan_ok=True), net.ego_id
+
+
+# ----------------------------------------------------------------------------- property tests
+
+
+@st.composite
+def graphs(draw, max_nodes: int = 9):
+    n = draw(st.integers(1, max_nodes))
+    directed = draw(st.booleans())
+    weighted = draw(st.booleans())
+    edges = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.integers(0, 5)),
+                          max_size=3 * n))
+    G = nx.DiGraph() if directed else nx.Graph()
+    G.add_nodes_from(str(k) for k in range(n))
+    for u, v, w in edges:  # self-loops and weight-0 ties included on purpose
+        G.add_edge(str(u), str(v), w=w if weighted else 1)
+    return G, ("w" if weighted else None)
+
+
+@settings(max_examples=80, deadline=None)
+@given(graphs())
+def test_every_column_matches_the_formulas(case):
+    # [formula] burt_reference, on random undirected/directed, weighted/unweighted graphs
+    G, weight = case
+    nodes = list(G)
+    expected = burt_reference(dense(G, nodes, weight))
+    got = structural_holes(G, weight=weight)
+    assert got["node"].to_list() == nodes
+    assert_frames_close(got, expected)
+    # the per-node route (sparse products at a few rows) gives the same numbers
+    S = mutual_weights(graph_frame(G, weight=weight))
+    for k in range(0, len(nodes), 3):
+        assert_frames_close(burt_measures(S, [k]).reset_index(drop=True), expected.iloc[[k]].reset_index(drop=True))
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs(), st.data())
+def test_what_if_equals_recomputation(case, data):
+    # burt_if_tied's closed form against burt_measures on the graph with the tie added
+    G, weight = case
+    n = G.number_of_nodes()
+    if n < 3:
+        return
+    S = mutual_weights(graph_frame(G, weight=weight))
+    node = data.draw(st.integers(0, n - 1))
+    others = [k for k in range(n) if k != node]
+    pair = st.tuples(st.sampled_from(others), st.sampled_from(others)).filter(lambda p: p[0] != p[1])
+    pairs = data.draw(st.lists(pair, min_size=1, max_size=5))
+    added = data.draw(st.lists(st.floats(0.5, 4), min_size=len(pairs), max_size=len(pairs)))
+    got = burt_if_tied(S, node, [a for a, _ in pairs], [b for _, b in pairs], added=np.array(added))
+    for k, ((a, b), w) in enumerate(zip(pairs, added)):
+        expected = burt_measures(with_tie(S, a, b, added=w), [node]).reset_index(drop=True)
+        assert_frames_close(got.iloc[[k]].reset_index(drop=True), expected)
+
+
+@settings(max_examples=80, deadline=None)
+@given(graphs(max_nodes=10), st.lists(st.integers(0, 2), min_size=10, max_size=10))
+def test_brokerage_matches_listing_every_path(case, codes):
+    # [formula] brokerage_reference enumerates the two-paths; brokerage_counts counts them
+    G, _ = case
+    nodes = list(G)
+    group = {v: codes[k] for k, v in enumerate(nodes)}
+    expected = brokerage_reference(G, group)
+    A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=None)
+    full = brokerage_counts(A, np.array([group[v] for v in nodes]))
+    for k, v in enumerate(nodes):
+        got = full.loc[k]
+        for role, count in expected[v].items():
+            assert got[role] == count, (v, role)
+        assert got["total"] == sum(expected[v].values())
+    # the few-brokers route (sparse products at under a quarter of the nodes) agrees
+    k = len(nodes) // 2
+    few = brokerage_counts(A, np.array([group[v] for v in nodes]), [k])
+    assert (few.to_numpy() == full.loc[[k]].to_numpy()).all()
+    # the public table: unordered pairs for undirected graphs
+    for v in nodes:
+        G.nodes[v]["g"] = f"group {group[v]}"
+    table = by_node(brokerage(G, group="g"))
+    for v in nodes:
+        e = expected[v]
+        if G.is_directed():
+            assert table.loc[v].to_dict() == {**e, "total": sum(e.values())}
+        else:
+            assert e["representative"] == e["gatekeeper"]
+            assert table.loc[v].to_dict() == {
+                "coordinator": e["coordinator"] // 2, "itinerant": e["itinerant"] // 2,
+                "gatekeeper_representative": e["representative"], "liaison": e["liaison"] // 2,
+                "total": (sum(e.values())) // 2}
+
+
+# ----------------------------------------------------------------------------- what-if on networks
+
+
+def test_holes_if_tied_on_the_personal_sample():
+    net = nk.load_sample("personal")
+    pairs = [("a01", "a40"), ("a10", "a30"), ("a05", "a25")]
+    effect = holes_if_tied(net, pairs)
+    assert effect.columns.to_list() == ["source", "target", "constraint", "effective_size", "efficiency", "hierarchy",
+                                        "constraint_change", "effective_size_change"]
+    before = structural_holes(net).iloc[0]
+    for row, (a, b) in zip(effect.to_dict("records"), pairs):
+        G = net.graph()
+        G.add_edge(a, b)
+        after = by_node(structural_holes(WholeNetwork(G))).loc[net.ego_node]
+        for col in ("constraint", "effective_size", "efficiency", "hierarchy"):
+            assert row[col] == pytest.approx(after[col], abs=1e-12)
+        assert row["constraint_change"] == pytest.approx(after["constraint"] - before["constraint"], abs=1e-12)
+
+
+def test_holes_if_tied_weighted_and_directed():
+    # a directed introduction ties the two both ways; the weight is in the weight column's units
+    net = ego_network(["a", "b", "c"], [("a", "c")], directed=True, closeness=[4, 2, 1])
+    effect = holes_if_tied(net, [("a", "b")], weight="closeness", strength=3)
+    G = net.graph()
+    for u, v, d in G.edges(data=True):
+        d.setdefault("closeness", 1.0)
+    G.add_edge("a", "b", closeness=3)
+    G.add_edge("b", "a", closeness=3)
+    after = by_node(structural_holes(WholeNetwork(G), weight="closeness")).loc[net.ego_node]
+    assert effect.loc[0, "constraint"] == pytest.approx(after["constraint"])
+    assert effect.loc[0, "effective_size"] == pytest.approx(after["effective_size"])
+
+
+def test_holes_if_tied_bad_input():
+    net = nk.load_sample("personal")
+    with pytest.raises(nk.NetkitError, match="'zz' is not one of the alters of ego 'you'"):
+        holes_if_tied(net, [("a01", "zz")])
+    with pytest.raises(nk.NetkitError, match="one ego network"):
+        holes_if_tied(nk.load_sample("survey"), [("1", "2")])
+    with pytest.raises(nk.NetkitError, match="ego=NODE"):
+        holes_if_tied(nk.load_sample("karate"), [("1", "2")])
+    with pytest.raises(nk.NetkitError, match="paired with itself"):
+        holes_if_tied(net, [("a01", "a01")])
+    with pytest.raises(nk.NetkitError, match="'0' is the ego"):
+        holes_if_tied(nk.load_sample("karate"), [("0", "33")], ego="0")
+    with pytest.raises(nk.NetkitError, match="strength must be a number, 0 or more"):
+        holes_if_tied(net, [("a01", "a02")], strength=-1)
+
+
+
+def test_holes_if_tied_on_a_whole_network():
+    # 33 is not a contact of 0: tying 1 (a contact) to 33 dilutes 1's ties and lowers 0's constraint
+    whole = nk.load_sample("karate")
+    effect = holes_if_tied(whole, [("1", "33")], ego="0")
+    G = whole.G.copy()
+    G.add_edge("1", "33")
+    after = by_node(structural_holes(G)).loc["0"]
+    assert effect.loc[0, "constraint"] == pytest.approx(after["constraint"], abs=1e-12)
+    assert effect.loc[0, "effective_size"] == pytest.approx(after["effective_size"], abs=1e-12)
+    assert effect.loc[0, "constraint_change"] < 0
+
+
+# ----------------------------------------------------------------------------- brokerage by hand
+
+
+def test_brokerage_undirected_by_hand():
+    # [hand] v (group A) with contacts a1, a2 (A), b1, b2 (B), c1 (C); a1-b1 tied. Of the
+    # C(5,2) = 10 pairs, a1-b1 is closed; the other 9 (Gould & Fernandez 1989, roles by group):
+    # {a1,a2} coordinator; {b1,b2} itinerant (B-A-B); {a1,b2} {a1,c1} {a2,b1} {a2,b2} {a2,c1}
+    # gatekeeper/representative (one side in v's group); {b1,c1} {b2,c1} liaison.
+    G = nx.Graph([("v", x) for x in ("a1", "a2", "b1", "b2", "c1")] + [("a1", "b1")])
+    nx.set_node_attributes(G, {"v": "A", "a1": "A", "a2": "A", "b1": "B", "b2": "B", "c1": "C"}, "side")
+    t = by_node(brokerage(G, group="side"))
+    assert t.columns.to_list() == ["coordinator", "itinerant", "gatekeeper_representative", "liaison", "total"]
+    assert t.loc["v"].to_dict() == {"coordinator": 1, "itinerant": 1, "gatekeeper_representative": 5,
+                                    "liaison": 2, "total": 9}
+    # a1's only pair {v, b1} is tied; the leaves have one contact
+    assert (t.drop(index="v")["total"] == 0).all()
+
+
+def test_brokerage_directed_by_hand():
+    # [hand] groups v, x1, x2: A; y1, y2: B; z: C. Arcs x1->v, y1->v, v->x2, x2->v, v->y2, v->z,
+    # x1->y2, z->x1. sna's roles (two-path a -> v -> b, no arc a -> b): for broker v, with
+    # a in {x1, y1, x2} and b in {x2, y2, z}:
+    #   x1 v x2 coordinator (A A A); x1 v y2 closed by x1->y2; x1 v z representative (A A C; only
+    #   z->x1 exists, which does not close it); y1 v x2 gatekeeper (B A A); y1 v y2 itinerant
+    #   (B A B); y1 v z liaison (B A C); x2 v x2 is no pair; x2 v y2, x2 v z representative.
+    # Broker x1: z x1 v gatekeeper (C A A), z x1 y2 liaison (C A B). Broker z: v z x1 itinerant (A C A).
+    G = nx.DiGraph([("x1", "v"), ("y1", "v"), ("v", "x2"), ("x2", "v"), ("v", "y2"), ("v", "z"),
+                    ("x1", "y2"), ("z", "x1")])
+    nx.set_node_attributes(G, {"v": "A", "x1": "A", "x2": "A", "y1": "B", "y2": "B", "z": "C"}, "side")
+    t = by_node(brokerage(G, group="side"))
+    assert t.columns.to_list() == ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
+    assert t.loc["v"].to_list() == [1, 1, 3, 1, 1, 7]
+    assert t.loc["x1"].to_list() == [0, 0, 0, 1, 1, 2]
+    assert t.loc["z"].to_list() == [0, 1, 0, 0, 0, 1]
+    assert (t.loc[["x2", "y1", "y2"], "total"] == 0).all()
+
+
+def test_ego_is_a_group_of_its_own_unless_it_has_the_attribute():
+    # [hand] ego with alters a, b (work), c (family); a-b tied. Pairs: {a,b} closed, {a,c} and
+    # {b,c} join two groups. Without an ego value both are liaison; with ego = work they are
+    # gatekeeper/representative (one side in the ego's group).
+    net = ego_network(["a", "b", "c"], [("a", "b")], context=["work", "work", "family"])
+    assert brokerage(net, group="context").iloc[0].to_dict() == {
+        "node": "ego", "coordinator": 0, "itinerant": 0, "gatekeeper_representative": 0, "liaison": 2, "total": 2}
+    net.ego["context"] = "work"
+    assert brokerage(net, group="context").iloc[0].to_dict() == {
+        "node": "ego", "coordinator": 0, "itinerant": 0, "gatekeeper_representative": 2, "liaison": 0, "total": 2}
+    # an ego brokers every pair of alters who are not tied: C(40, 2) - 69 ties = 711 in the sample
+    personal = brokerage(nk.load_sample("personal"), group="context").iloc[0]
+    assert personal["total"] == 40 * 39 // 2 - 69
+    assert personal["coordinator"] == personal["gatekeeper_representative"] == 0
+
+
+def test_brokerage_collection_rows_equal_each_ego():
+    coll = nk.load_sample("survey")
+    table = brokerage(coll, group="context")
+    assert table.columns.to_list()[:2] == ["ego", "node"] and table["ego"].to_list() == coll.ego_ids
+    table = table.set_index("ego")
+    for net in itertools.islice(coll, 0, None, 10):
+        G = net.graph()
+        group = {a: c for a, c in zip(net.alters["alter_id"], net.alters["context"])}
+        group[net.ego_node] = object()  # a group of its own
+        e = brokerage_reference(G, group)[net.ego_node]
+        assert table.loc[net.ego_id, "total"] == sum(e.values()) // 2
+        assert table.loc[net.ego_id, "itinerant"] == e["itinerant"] // 2
+        assert table.loc[net.ego_id, "liaison"] == e["liaison"] // 2
+
+
+def test_brokerage_group_errors():
+    with pytest.raises(nk.NetkitError, match=r"no node has the attribute 'colour'; node attributes are: club"):
+        brokerage(nk.load_sample("karate"), group="colour")
+    G = nk.load_sample("karate").G.copy()
+    del G.nodes["5"]["club"]
+    with pytest.raises(nk.NetkitError, match=r"node '5' has no 'club'.*fill it in"):
+        brokerage(G, group="club")
+    with pytest.raises(nk.NetkitError, match=r"group='gender' is not a column of the alters table; alter columns are: "
+                                             r"name, context, closeness"):
+        brokerage(nk.load_sample("survey"), group="gender")
+    net = ego_network(["a", "b"], [], context=["work", None])
+    with pytest.raises(nk.NetkitError, match=r"alter 'b' has no 'context'.*every alter needs a group"):
+        brokerage(net, group="context")
+    alters = pd.DataFrame({"ego_id": ["E1", "E2"], "alter_id": ["a", "a"], "context": ["work", "home"]})
+    egos = pd.DataFrame({"ego_id": ["E1", "E2"], "context": ["work", None]})
+    coll = make_collection(egos, alters, None, origins={"alters": Origin("alters.csv")})
+    with pytest.raises(nk.NetkitError, match=r"ego 'E2' has no 'context'"):
+        brokerage(coll, group="context")
+    alters.loc[1, "context"] = None
+    coll = make_collection(None, alters, None, origins={"alters": Origin("alters.csv")})
+    with pytest.raises(nk.NetkitError, match=r"alter 'a' of ego 'E2' has no 'context'"):
+        brokerage(coll, group="context")
+
+
+# ----------------------------------------------------------------------------- scale and docs
+
+
+def test_large_sparse_graph_in_one_pass():
+    # a 20,000-edge clustered graph with hubs: the triangle route and the per-node route agree
+    G = nx.powerlaw_cluster_graph(4000, 5, 0.5, seed=3)
+    S = mutual_weights(graph_frame(G))
+    everyone = burt_measures(S)
+    few = burt_measures(S, [0, 1, 2, 10, 3999])
+    assert_frames_close(few, everyone.loc[[0, 1, 2, 10, 3999]], tol=1e-12)
+    tri = sum(nx.triangles(G).values()) // 3
+    ones = np.ones(S.nnz)
+    (common,) = holes._triangle_sums(S, [(ones, ones)])
+    assert common.sum() == 6 * tri  # every triangle seen by each of its six ordered ties
+
+
+def test_doctests():
+    assert doctest.testmod(holes, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+def test_low_level_input_checks():
+    S = mutual_weights(graph_frame(borgatti()))
+    copy = S.copy()
+    burt_measures(S)
+    assert (S != copy).nnz == 0  # the caller's matrix is left alone
+    one_way = sp.csr_matrix(([1.0], ([0], [1])), shape=(3, 3))
+    with pytest.raises(nk.NetkitError, match="S must be symmetric"):
+        burt_measures(one_way)
+    with pytest.raises(nk.NetkitError, match="positions outside 0 to 6"):
+        burt_measures(S, [10])
+
+
+def test_brokerage_directed_ego_network():
+    # [formula] the ego of a directed ego network (ego–alter ties both ways) against listing paths
+    net = ego_network(["a", "b", "c", "d"], [("a", "b"), ("c", "a"), ("d", "c")], directed=True,
+                      context=["x", "x", "y", "z"])
+    G = net.graph()
+    group = dict(zip(net.alters["alter_id"], net.alters["context"]))
+    group[net.ego_node] = object()
+    expected = brokerage_reference(G, group)[net.ego_node]
+    got = brokerage(net, group="context").iloc[0].to_dict()
+    assert got == {"node": "ego", **expected, "total": sum(expected.values())}

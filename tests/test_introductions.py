@@ -1,0 +1,59 @@
+"""Suggested introductions: ranking, reasons and the what-if, on a hand-computed example."""
+import pytest
+
+import netkit as nk
+
+
+@pytest.fixture
+def triad(tmp_path):
+    # ego knows a, b, c equally well (closeness 4); a and b know each other, c knows nobody
+    (tmp_path / "alters.csv").write_text("alter_id,name,context,closeness\na,Ana,work,4\nb,Ben,work,4\nc,Cai <b>,gym,4\n")
+    (tmp_path / "ties.csv").write_text("source,target\na,b\n")
+    return nk.read(tmp_path)
+
+
+def test_hand_computed_triad(triad):
+    table = nk.suggest_introductions(triad, k=5, weights="closeness")
+    assert list(zip(table["alter_a"], table["alter_b"])) == [("a", "c"), ("b", "c")]
+    row = table.iloc[0]
+    # strengths 1 and 1, separate components -> score sqrt(1*1) * 1.0
+    assert row["score"] == 1.0 and row["bridges"] == "components"
+    # through Cai, Ana reaches Cai (1); through Ana, Cai reaches Ana and Ben (2)
+    assert (row["new_contacts_a"], row["new_contacts_b"]) == (1, 2)
+    # Burt's constraint of ego, by hand: before 1/4 + 1/4 + 1/9 = 0.6111; after a–c: 4/9 + 16/81 + 16/81 = 68/81
+    assert row["ego_constraint_before"] == pytest.approx(0.5 + 1 / 9, abs=1e-12)
+    assert row["ego_constraint_after"] == pytest.approx(68 / 81, abs=1e-12)
+    # Borgatti's effective size n - 2t/n: before 3 - 2/3, after 3 - 4/3
+    assert row["ego_effective_size_before"] == pytest.approx(3 - 2 / 3, abs=1e-12)
+    assert row["ego_effective_size_after"] == pytest.approx(3 - 4 / 3, abs=1e-12)
+    # Ana gains a non-redundant contact: within the ego graph her effective size grows
+    assert row["a_effective_size_after"] > row["a_effective_size_before"]
+    assert "Ana (work) and Cai <b> (gym)" in row["reason"] and "0.611 to 0.840" in row["reason"]
+    assert "win" not in row["reason"] and "structural hole" in table.attrs["note"]
+
+
+def test_sample_suggestions_cross_groups_and_are_deterministic():
+    net = nk.load_sample("personal")
+    a, b = nk.suggest_introductions(net, k=10), nk.suggest_introductions(net, k=10)
+    assert a.equals(b) and len(a) == 10
+    assert (a["bridges"] != "community").all()
+    assert a["score"].is_monotonic_decreasing
+    tied = {frozenset(p) for p in zip(net.ties["source"], net.ties["target"])}
+    assert not any(frozenset(p) in tied for p in zip(a["alter_a"], a["alter_b"]))
+
+
+def test_collection_and_whole_network():
+    coll = nk.suggest_introductions(nk.load_sample("survey"), k=2, ego="E001")
+    assert set(coll["ego"]) == {"E001"} and len(coll) == 2
+    with pytest.raises(nk.NetkitError, match="whole network has no single ego"):
+        nk.suggest_introductions(nk.load_sample("karate"))
+    whole = nk.suggest_introductions(nk.load_sample("karate"), k=3, ego="0")
+    assert len(whole) == 3
+
+
+def test_nothing_to_suggest(tmp_path):
+    (tmp_path / "alters.csv").write_text("alter_id\na\nb\n")
+    (tmp_path / "ties.csv").write_text("source,target\na,b\n")
+    assert nk.suggest_introductions(nk.read(tmp_path)).empty
+    with pytest.raises(nk.NetkitError, match="k=0 must be a whole number"):
+        nk.suggest_introductions(nk.read(tmp_path), k=0)
