@@ -1,0 +1,317 @@
+"""Static figures (seaborn on matplotlib): tie strength, the Granovetter check, support, reciprocity.
+
+Each function returns a ``matplotlib.figure.Figure`` made without pyplot, so it works headless
+(no display, no global figure list), shows itself in a notebook, and saves as PNG or SVG with
+``fig.savefig("name.png")``. matplotlib and seaborn are imported only when a figure is made.
+"""
+from __future__ import annotations
+
+import warnings
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..errors import NetkitError
+
+__all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "reciprocity_figure"]
+
+_KIND_COLOURS = {"instrumental": "#0072B2", "psychosocial": "#CC79A7"}  # Okabe–Ito blue, reddish purple
+_GIVEN, _RECEIVED = "#009E73", "#E69F00"  # Okabe–Ito bluish green, orange
+
+
+def _figure(width: float, height: float):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _stand_ins(people: list, pseudonyms) -> dict:
+    """``pseudonyms=True``: Person 1, 2, … in order of first appearance; a mapping: used as given."""
+    if not pseudonyms:
+        return {p: str(p) for p in people}
+    if isinstance(pseudonyms, Mapping):
+        return {p: str(pseudonyms.get(p, pseudonyms.get(str(p), "Person"))) for p in people}
+    out: dict = {}
+    for p in people:
+        out.setdefault(p, f"Person {len(out) + 1}")
+    return out
+
+
+def _clip(text: str, n: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _ego_ties(net, ties: pd.DataFrame | None) -> pd.DataFrame:
+    from ..frame import as_network
+    from ..model import EgoNetwork
+
+    net = as_network(net)
+    if not isinstance(net, EgoNetwork):
+        raise NetkitError("this figure is about one ego network; pass one (for a collection: collection[ego_id]).")
+    if ties is None:
+        from ..ties import tie_table
+
+        ties = tie_table(net, weight="weight" if "weight" in net.ties.columns else None)
+    return net, ties
+
+
+def tie_strength_figure(net, *, by: str = "context", ties: pd.DataFrame | None = None, threshold: float = 0.5):
+    """Tie strength to each contact, grouped by context (or another alter column).
+
+    Parameters
+    ----------
+    net : EgoNetwork
+    by : str
+        Alter column to group by (default ``"context"``).
+    ties : DataFrame, optional
+        A :func:`netkit.tie_table` to use (computed when not given).
+    threshold : float
+        Where weak turns strong; drawn as a dashed line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One box per group with every contact as a dot; groups ordered by median strength.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> from netkit.viz import tie_strength_figure
+    >>> fig = tie_strength_figure(nk.load_sample("personal"))
+    >>> fig.axes[0].get_xlabel()
+    'tie strength (0 = weakest, 1 = strongest)'
+    """
+    import seaborn as sns
+
+    net, ties = _ego_ties(net, ties)
+    spokes = ties[ties["kind"] == "ego-alter"][["target", "strength"]].rename(columns={"target": "alter_id"})
+    if by not in net.alters.columns:
+        raise NetkitError(f"by={by!r} is not a column of the alters; choose one of {', '.join(map(repr, net.alters.columns))}.")
+    groups = net.alters[["alter_id", by]].assign(alter_id=lambda d: d["alter_id"].astype(str))
+    data = spokes.assign(alter_id=spokes["alter_id"].astype(str)).merge(groups, on="alter_id", how="left")
+    data[by] = data[by].map(lambda v: "not given" if pd.isna(v) or str(v).strip() == "" else _clip(v))
+    data = data.dropna(subset=["strength"])
+    fig, ax = _figure(7, max(2.5, 0.45 * data[by].nunique() + 1.2))
+    if data.empty:
+        ax.text(0.5, 0.5, "no tie strengths to show", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    order = data.groupby(by)["strength"].median().sort_values(ascending=False, kind="stable").index.tolist()
+    with warnings.catch_warnings():  # seaborn 0.13 passes matplotlib 3.11 a deprecated argument
+        warnings.filterwarnings("ignore", message=".*vert: bool was deprecated.*")
+        sns.boxplot(data=data, x="strength", y=by, order=order, ax=ax, color="#DDDDDD", fliersize=0, width=0.6)
+    sns.stripplot(data=data, x="strength", y=by, order=order, ax=ax, color="#332288", size=5, jitter=0.15)
+    ax.axvline(threshold, color="#777777", linestyle="--", linewidth=1)
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_xlabel("tie strength (0 = weakest, 1 = strongest)")
+    ax.set_ylabel(by)
+    ax.set_title("How strong are your ties, by " + by)
+    return fig
+
+
+def granovetter_figure(net, *, ties: pd.DataFrame | None = None, bins: int = 5):
+    """The Granovetter check: neighbourhood overlap against tie strength.
+
+    Granovetter (1973) argued, and Onnela et al. (2007) measured, that the stronger a tie, the
+    more the two people's other contacts overlap; weak ties are the bridges. Each dot is a
+    tie; the line is the mean overlap within equal-width strength bins.
+
+    Parameters
+    ----------
+    net : EgoNetwork, WholeNetwork or networkx graph
+    ties : DataFrame, optional
+        A :func:`netkit.tie_table` (computed when not given, using a ``weight`` column for
+        alter–alter ties where there is one).
+    bins : int
+        Number of strength bins for the mean line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import seaborn as sns
+
+    from ..frame import as_network
+    from ..model import WholeNetwork
+
+    net = as_network(net)
+    if ties is None:
+        from ..ties import tie_table
+
+        if isinstance(net, WholeNetwork):
+            has = any("weight" in d for _, _, d in net.G.edges(data=True))
+        else:
+            has = "weight" in net.ties.columns
+        ties = tie_table(net, weight="weight" if has else None)
+    data = ties[["kind", "strength", "overlap"]].dropna()
+    fig, ax = _figure(6.5, 4.5)
+    if data.empty:
+        ax.text(0.5, 0.5, "no ties with both a strength and an overlap", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    palette = {"ego-alter": "#88CCEE", "alter-alter": "#332288", "edge": "#332288"}
+    sns.scatterplot(data=data, x="strength", y="overlap", hue="kind", palette=palette, ax=ax, alpha=0.7,
+                    edgecolor="none", s=30)
+    edges = np.linspace(0, 1, bins + 1)
+    which = np.clip(np.digitize(data["strength"], edges) - 1, 0, bins - 1)
+    means = data.groupby(which)["overlap"].mean()
+    centres = (edges[:-1] + edges[1:]) / 2
+    ax.plot(centres[means.index], means.to_numpy(), color="#D55E00", marker="o", linewidth=2, label="mean overlap")
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_ylim(-0.03, 1.03)
+    ax.set_xlabel("tie strength")
+    ax.set_ylabel("overlap (share of contacts in common)")
+    ax.set_title("Do weak ties bridge? (low overlap = bridge)")
+    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    return fig
+
+
+def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping = False):
+    """Who gives which kind of support: one row per support item, one column per person.
+
+    Parameters
+    ----------
+    support : DataFrame
+        One row per (person, item) with columns ``person`` (who gives it), ``kind``
+        (``"instrumental"`` or ``"psychosocial"``) and ``item`` (what they give, e.g. "career
+        advice"). A row with an empty ``person`` lists an item nobody gives yet (a gap).
+    pseudonyms : bool or mapping
+        ``True`` shows Person 1, 2, … (in order of first appearance); a mapping gives each
+        person's stand-in name.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A grid: items (grouped by kind) down, people across; a filled cell means that person
+        gives that item. Items nobody gives are marked "gap".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netkit.viz import support_coverage_figure
+    >>> table = pd.DataFrame({"person": ["Ana", "Ben", "Ana", None],
+    ...                       "kind": ["instrumental", "instrumental", "psychosocial", "psychosocial"],
+    ...                       "item": ["career advice", "career advice", "confiding", "encouragement"]})
+    >>> fig = support_coverage_figure(table)
+    >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ['Ana', 'Ben']
+    """
+    from matplotlib.colors import ListedColormap
+
+    for col in ("person", "kind", "item"):
+        if col not in support.columns:
+            raise NetkitError(f"the support table lacks the column '{col}'; it needs person, kind and item.")
+    table = support.copy()
+    kinds = table["kind"].astype(str).str.strip().str.lower()
+    bad = ~kinds.isin(list(_KIND_COLOURS))
+    if bad.any():
+        raise NetkitError(f"support kind {table['kind'][bad].iloc[0]!r} (row {int(np.flatnonzero(bad)[0]) + 1}) is not "
+                          "'instrumental' or 'psychosocial'.")
+    table["kind"] = kinds
+    table["item"] = table["item"].map(lambda v: _clip(v, 50))
+    has_person = table["person"].map(lambda v: not (pd.isna(v) or str(v).strip() == ""))
+    people = list(dict.fromkeys(table.loc[has_person, "person"]))
+    shown = _stand_ins(people, pseudonyms)
+    items = table[["kind", "item"]].drop_duplicates()
+    items = items.assign(k=items["kind"].map({"instrumental": 0, "psychosocial": 1})).sort_values("k", kind="stable")
+    rows = list(zip(items["kind"], items["item"]))
+    grid = np.zeros((len(rows), max(len(people), 1)))
+    col_of = {p: j for j, p in enumerate(people)}
+    row_of = {r: i for i, r in enumerate(rows)}
+    for r in table[has_person].itertuples(index=False):
+        i = row_of[(r.kind, r.item)]
+        grid[i, col_of[r.person]] = 1 + (r.kind == "psychosocial")
+    fig, ax = _figure(max(4.5, 0.55 * len(people) + 3.5), max(2.5, 0.42 * len(rows) + 1.4))
+    cmap = ListedColormap(["#F4F4F4", _KIND_COLOURS["instrumental"], _KIND_COLOURS["psychosocial"]])
+    ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto")
+    ax.set_xticks(range(len(people)), [_clip(shown[p], 24) for p in people], rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), [f"{item}  ({kind})" for kind, item in rows])
+    for i, row in enumerate(grid):
+        if not row.any():
+            ax.text(-0.4 if people else 0, i, "gap: nobody yet", va="center", ha="left", color="#B00000", fontsize=9)
+    ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
+    ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    ax.set_title("Who gives which support (blue: instrumental, pink: psychosocial)")
+    return fig
+
+
+def reciprocity_figure(table, *, pseudonyms: bool | Mapping = False):
+    """Reciprocity balance: favours given and received, person by person.
+
+    Parameters
+    ----------
+    table : DataFrame or EgoNetwork
+        One row per person with ``given`` and ``received`` counts and a ``person`` column (or
+        ``name``, or ``alter_id``) — e.g. :func:`netkit.ledger.favor_balance`'s table. An ego
+        network uses its ``support_given`` / ``support_received`` columns (0 or 1 each).
+    pseudonyms : bool or mapping
+        As in :func:`support_coverage_figure`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Given to the right, received to the left, people ordered from most giving to most
+        receiving; the balance (G − R)/(G + R) is written at each bar's end.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netkit.viz import reciprocity_figure
+    >>> fig = reciprocity_figure(pd.DataFrame({"person": ["A", "B"], "given": [3, 0], "received": [1, 2]}))
+    >>> fig.axes[0].get_xlabel()
+    '← received        favours        given →'
+    """
+    from ..model import EgoNetwork
+
+    if isinstance(table, EgoNetwork):
+        alters = table.alters
+        for col in ("support_given", "support_received"):
+            if col not in alters.columns:
+                raise NetkitError(f"this network has no '{col}' column; pass a table with person, given and received.")
+        who = alters["name"] if "name" in alters.columns else alters["alter_id"]
+        table = pd.DataFrame({"person": who.fillna(alters["alter_id"]), "given": alters["support_given"],
+                              "received": alters["support_received"]})
+    if not isinstance(table, pd.DataFrame):
+        raise NetkitError(f"expected a table with person, given and received, got {type(table).__name__}.")
+    person = next((c for c in ("person", "name", "alter_id") if c in table.columns), None)
+    for col in ("given", "received"):
+        if col not in table.columns:
+            raise NetkitError(f"the reciprocity table lacks the column '{col}'; it needs person, given and received.")
+    if person is None:
+        raise NetkitError("the reciprocity table needs a 'person' (or 'name' or 'alter_id') column.")
+    data = pd.DataFrame({
+        "person": table[person].astype(str).to_numpy(),
+        "given": pd.to_numeric(table["given"], errors="coerce").fillna(0).to_numpy(),
+        "received": pd.to_numeric(table["received"], errors="coerce").fillna(0).to_numpy(),
+    })
+    data = data[(data["given"] + data["received"]) > 0]
+    shown = _stand_ins(list(data["person"]), pseudonyms)
+    data["label"] = [_clip(shown[p], 28) for p in data["person"]]
+    data["balance"] = (data["given"] - data["received"]) / (data["given"] + data["received"])
+    data = data.sort_values(["balance", "given"], ascending=[False, False], kind="stable").reset_index(drop=True)
+    fig, ax = _figure(7, max(2.5, 0.32 * len(data) + 1.3))
+    if data.empty:
+        ax.text(0.5, 0.5, "no favours given or received yet", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    y = np.arange(len(data))
+    ax.barh(y, data["given"], color=_GIVEN, label="you gave")
+    ax.barh(y, -data["received"], color=_RECEIVED, label="you received")
+    ax.axvline(0, color="#444444", linewidth=1)
+    ax.set_yticks(y, data["label"])
+    ax.invert_yaxis()
+    reach = float(max(data["given"].max(), data["received"].max()))
+    for yi, g, b in zip(y, data["given"], data["balance"]):
+        ax.text(g + reach * 0.03, yi, f"{b:+.2f}", va="center", fontsize=8, color="#444444")
+    ax.set_xlim(-reach * 1.15, reach * 1.3)
+    ticks = ax.get_xticks()
+    ax.set_xticks(ticks, [f"{abs(t):g}" for t in ticks])
+    ax.set_xlabel("← received        favours        given →")
+    ax.set_title("Reciprocity: balance (given − received) / (given + received)")
+    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    return fig
