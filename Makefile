@@ -28,3 +28,11 @@ $(VENV)/bin/pip:
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The support self-check as a web app (Voilà), offline: `make app`, then use the page it opens
+# (add APP_ARGS=--no-browser to only print its address). Answers go to the workspace, like the notebooks.
+# The `netkit` template is Voilà's lab template without its CDN stylesheets (apps/jupyter/).
+APP_ARGS ?=
+.PHONY: app
+app: $(STAMP)
+	JUPYTER_PATH="$(CURDIR)/apps/jupyter" $(VENV)/bin/voila --template=netkit --Voila.ip=127.0.0.1 apps/self-assessment.ipynb $(APP_ARGS)

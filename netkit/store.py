@@ -1,0 +1,746 @@
+"""The participant's workspace on disk: netkit's own folder, saved on every change.
+
+A :class:`Workspace` is one folder under :func:`netkit.paths.workspace_dir` holding
+``manifest.json``, ``egos.csv``, ``alters.csv``, ``ties.csv``, ``support.csv`` and
+``ledger.csv`` — the same folder ``nk.read`` reads. Every change is one small operation
+(add a person, set one field, tick one tie, name one supporter, log one favor) applied under a
+lock file to tables freshly read from disk, then written back file by file with atomic
+replaces. So two forms (two widgets, two kernels) on one workspace merge their work instead of
+overwriting it, a failed write leaves the previous file in place, and reading never writes.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import math
+import os
+import re
+import socket
+import time
+import unicodedata
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import NetkitError
+from .io.atomic import atomic_write_text
+from .paths import workspace_dir
+
+__all__ = [
+    "Workspace",
+    "WorkspaceBusy",
+    "DEFAULT_WORKSPACE",
+    "EGO_ID",
+    "TABLE_COLUMNS",
+    "PERSON_DEFAULTS",
+    "name_key",
+    "likely_duplicates",
+    "list_workspaces",
+]
+
+DEFAULT_WORKSPACE = "my-network"
+EGO_ID = "you"
+SCHEMA_VERSION = 1
+
+# Columns each table starts with; columns someone added by hand are kept after these.
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "egos": ["ego_id", "name"],
+    "alters": [
+        "ego_id", "alter_id", "name", "context", "closeness", "frequency", "years_known", "confiding",
+        "support_given", "support_received", "last_contact", "notes", "named_for", "census_done",
+    ],
+    "ties": ["ego_id", "source", "target"],
+    "support": ["ego_id", "instrument", "item", "alter_id", "value"],
+    "ledger": ["ego_id", "entry_id", "alter_id", "date", "kind", "direction", "status", "note"],
+}
+TABLES = tuple(TABLE_COLUMNS)
+
+# What a new person starts with until the participant says otherwise (the name interpreter
+# shows these); facts nobody can guess (context, years known, last contact) start empty.
+PERSON_DEFAULTS = {
+    "closeness": 2, "frequency": 3, "confiding": False, "support_given": False, "support_received": False,
+}
+
+LEDGER_CHOICES = {
+    "kind": ("instrumental", "psychosocial"),
+    "direction": ("given", "received"),
+    "status": ("offered", "done"),
+}
+
+LOCK_NAME = ".lock"
+LOCK_TIMEOUT = 10.0  # seconds a change waits for another form's change to finish
+STALE_AFTER = 30.0  # a lock older than this was left by a crash (a change takes milliseconds)
+
+_ID_PATTERN = {"alter": re.compile(r"^p(\d+)$"), "favor": re.compile(r"^f(\d+)$")}
+_BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+class WorkspaceBusy(NetkitError):
+    """Another form kept the workspace locked for longer than a change should take."""
+
+
+# ------------------------------------------------------------------ text helpers
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """User text as stored: control characters dropped, ends trimmed; newlines only in notes."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return text.strip()
+
+
+def name_key(name: str) -> str:
+    """A name reduced for spotting duplicates: case, accents, spacing and word order ignored.
+
+    >>> name_key("  José  GARCÍA ") == name_key("garcia jose")
+    True
+    """
+    text = unicodedata.normalize("NFKD", clean_text(name)).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = re.findall(r"\w+", text)
+    return " ".join(sorted(words)) if words else text.strip()
+
+
+def likely_duplicates(name: str, people: Iterable[tuple[str, str]], *, skip: str | None = None) -> list[tuple[str, str]]:
+    """The ``(alter_id, name)`` pairs in ``people`` whose name looks like ``name``."""
+    key = name_key(name)
+    if not key:
+        return []
+    return [(aid, other) for aid, other in people if aid != skip and name_key(other) == key]
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _field_text(column: str, value: object) -> str:
+    """Check one person attribute and turn it into the text stored in alters.csv."""
+    from .model import ALTER_ATTRIBUTES
+
+    attr = ALTER_ATTRIBUTES.get(column)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    if attr is None or attr.kind == "text":
+        return clean_text(value, multiline=column == "notes")
+    if attr.kind == "bool":
+        if isinstance(value, str):
+            low = value.strip().lower()
+            if low in ("yes", "y", "true", "1"):
+                return "1"
+            if low in ("no", "n", "false", "0"):
+                return "0"
+            raise NetkitError(f"'{value}' is not yes or no for {column}; {attr.fix}.")
+        return "1" if bool(value) else "0"
+    if attr.kind == "date":
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value.strftime("%Y-%m-%d")
+        try:
+            return dt.date.fromisoformat(str(value).strip()).strftime("%Y-%m-%d")
+        except ValueError:
+            raise NetkitError(f"'{value}' is not a date for {column}; {attr.fix}.") from None
+    try:
+        number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise NetkitError(f"'{value}' is not a number for {column}; {attr.fix}.") from None
+    if math.isnan(number) or (attr.low is not None and number < attr.low) or (attr.high is not None and number > attr.high) \
+            or (attr.kind == "scale" and not number.is_integer()):
+        raise NetkitError(f"{value} is out of range for {column}; {attr.fix}.")
+    return _number_text(number)
+
+
+def _check_choice(field: str, value: str) -> str:
+    legal = LEDGER_CHOICES[field]
+    value = clean_text(value).lower()
+    if value not in legal:
+        raise NetkitError(f"{field}: '{value}' is not one of {', '.join(legal)}.")
+    return value
+
+
+def _date_text(value: object, what: str = "date") -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    try:
+        return dt.date.fromisoformat(str(value).strip()).strftime("%Y-%m-%d")
+    except ValueError:
+        raise NetkitError(f"{what}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-15.") from None
+
+
+def list_workspaces(root: str | Path | None = None) -> list[str]:
+    """Names of the workspaces under ``root`` (default :func:`~netkit.paths.workspace_dir`)."""
+    root = Path(root) if root is not None else workspace_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "alters.csv").exists() and not p.name.startswith("."))
+
+
+# ------------------------------------------------------------------ the workspace
+
+
+class Tables(dict):
+    """The workspace's tables in memory: name -> list of rows (dicts of text, '' when empty)."""
+
+    columns: dict[str, list[str]]
+
+
+class Workspace:
+    """One participant's network and answers, kept in a folder and saved on every change.
+
+    Parameters
+    ----------
+    name : str
+        The workspace's folder name under ``root`` (letters, digits, spaces, ``-``, ``_``).
+    root : str or Path, optional
+        Where workspaces live; default :func:`netkit.paths.workspace_dir` (``workspace/`` in the
+        project, or ``NETKIT_WORKSPACE``).
+
+    Notes
+    -----
+    Opening a workspace does not create anything: the folder is made by the first change.
+    Reading methods (:meth:`people`, :meth:`tables`, :meth:`network`, …) never write.
+    Each changing method takes the lock file ``.lock`` in the folder, re-reads the tables,
+    applies its one change, writes the tables that changed with atomic replaces, and releases
+    the lock; so changes from different forms on the same workspace are merged, record by
+    record, and the last change to one field of one record wins. When a person is removed the
+    tables that refer to them are written before ``alters.csv``; when one is added,
+    ``alters.csv`` goes first: a write that fails half-way never leaves a tie or an answer
+    pointing at nobody.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> ws = Workspace("demo", root=tempfile.mkdtemp())
+    >>> pid = ws.add_person("Zoë <Ωmega> \\"Z\\"")
+    >>> Workspace("demo", root=ws.root).people()["name"].tolist()
+    ['Zoë <Ωmega> "Z"']
+    """
+
+    def __init__(self, name: str = DEFAULT_WORKSPACE, *, root: str | Path | None = None,
+                 lock_timeout: float = LOCK_TIMEOUT) -> None:
+        name = str(name).strip()
+        if not name or name.startswith(".") or _BAD_NAME.search(name):
+            raise NetkitError(
+                f"workspace name {name!r} cannot be a folder name; use letters, digits, spaces, '-' or '_'."
+            )
+        self.name = name
+        self.root = Path(root) if root is not None else workspace_dir()
+        self.path = self.root / name
+        self.lock_timeout = lock_timeout
+
+    def __repr__(self) -> str:
+        return f"<Workspace {self.name!r} at {self.path}>"
+
+    @property
+    def exists(self) -> bool:
+        return (self.path / "alters.csv").exists()
+
+    # -------------------------------------------------------------- reading
+
+    def _read_table(self, table: str) -> tuple[list[dict], list[str]]:
+        path = self.path / f"{table}.csv"
+        if not path.exists():
+            return [], list(TABLE_COLUMNS[table])
+        header, rows = _read_csv_fast(path)
+        if header is None:  # edited elsewhere (Excel's encoding or separator): the general reader
+            from .io.text import read_table
+
+            df, _ = read_table(path)
+            header = list(df.columns)
+            rows = [
+                {c: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)) for c, v in zip(header, rec)}
+                for rec in df.itertuples(index=False, name=None)
+            ]
+        columns = header + [c for c in TABLE_COLUMNS[table] if c not in header]
+        for row in rows:
+            for c in columns:
+                row.setdefault(c, "")
+        return rows, columns
+
+    def _read_tables(self) -> Tables:
+        tables = Tables()
+        tables.columns = {}
+        for table in TABLES:
+            tables[table], tables.columns[table] = self._read_table(table)
+        return tables
+
+    def _snapshot(self) -> Tables:
+        """All tables, read without the lock; retried if a change landed between two files."""
+        for _ in range(5):
+            tables = self._read_tables()
+            if not _dangling(tables):
+                return tables
+            time.sleep(0.02)
+        return tables
+
+    def tables(self) -> dict:
+        """Every table as a DataFrame of text (empty cells are ``''``), read from disk now."""
+        import pandas as pd
+
+        snap = self._snapshot()
+        return {t: pd.DataFrame(snap[t], columns=snap.columns[t], dtype=object) for t in TABLES}
+
+    def _frame(self, table: str):
+        import pandas as pd
+
+        rows, columns = self._read_table(table)
+        return pd.DataFrame(rows, columns=columns, dtype=object)
+
+    def people(self):
+        """``alters.csv`` now: one row per person, as text."""
+        return self._frame("alters")
+
+    def ties(self):
+        """``ties.csv`` now: who knows whom (``source``, ``target``)."""
+        return self._frame("ties")
+
+    def support(self):
+        """``support.csv`` now: one row per answer (see :mod:`netkit.support`)."""
+        return self._frame("support")
+
+    def ledger(self):
+        """``ledger.csv`` now: one row per favor."""
+        return self._frame("ledger")
+
+    def ego_name(self) -> str:
+        rows, _ = self._read_table("egos")
+        return rows[0].get("name", "") if rows else ""
+
+    def network(self):
+        """The workspace as an :class:`~netkit.model.EgoNetwork` (typed, with ``extra['support']``
+        and ``extra['ledger']``), read by ``nk.read`` — the way every measure sees it."""
+        from .io import read
+
+        if not self.exists:
+            raise NetkitError(f"{self.path}: this workspace is empty; add the people you know first.")
+        return read(self.path, format="netkit")
+
+    # -------------------------------------------------------------- the lock
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.path.mkdir(parents=True, exist_ok=True)
+        lock = self.path / LOCK_NAME
+        token = uuid.uuid4().hex
+        stamp = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "time": time.time(), "token": token})
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.005
+        while True:
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                if _break_if_stale(lock):
+                    continue
+                if time.monotonic() > deadline:
+                    raise WorkspaceBusy(
+                        f"{self.path}: another window is saving to this workspace and has not finished "
+                        f"within {self.lock_timeout:g} s; wait a moment and try again (if nothing else is "
+                        f"open, delete the file {lock.name} in that folder)."
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(stamp)
+            break
+        try:
+            yield
+        finally:
+            try:
+                if lock.read_text(encoding="utf-8") == stamp:
+                    lock.unlink()
+            except OSError:
+                pass
+
+    # -------------------------------------------------------------- changing
+
+    def _change(self, apply: Callable[[Tables], object]) -> object:
+        """Re-read, apply one change, write what changed; the whole under the lock."""
+        with self._locked():
+            new = not self.exists
+            tables = self._read_tables()
+            before = copy.deepcopy(dict(tables))
+            result = apply(tables)
+            changed = [t for t in TABLES if tables[t] != before[t] or (new and t in ("egos", "alters"))]
+            if new:
+                if not tables["egos"]:
+                    tables["egos"].append({"ego_id": EGO_ID, "name": ""})
+                if not self._manifest():
+                    self._write_manifest()
+            removed = {r["alter_id"] for r in before["alters"]} - {r["alter_id"] for r in tables["alters"]}
+            # Tables that refer to people go after alters.csv when people are added, before it
+            # when people are removed, so an interrupted change never leaves a dangling reference.
+            order = (["egos"] + [t for t in changed if t not in ("egos", "alters")] + ["alters"]) if removed \
+                else ["egos", "alters"] + [t for t in changed if t not in ("egos", "alters")]
+            for table in dict.fromkeys(order):
+                if table in changed:
+                    self._write_table(table, tables[table], tables.columns[table])
+            return result
+
+    def _manifest(self) -> dict:
+        try:
+            manifest = json.loads((self.path / "manifest.json").read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError):
+            return {}
+        return manifest if isinstance(manifest, dict) else {}
+
+    def _write_manifest(self, **updates: object) -> None:
+        from . import __version__
+
+        manifest = {"format": "netkit", "schema_version": SCHEMA_VERSION, "kind": "ego", **self._manifest(),
+                    "written_by": f"netkit {__version__} (workspace)", **updates}
+        _write(self.path / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+
+    def _write_table(self, table: str, rows: list[dict], columns: list[str]) -> None:
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([row.get(c, "") for c in columns])
+        _write(self.path / f"{table}.csv", buf.getvalue())
+
+    # people ----------------------------------------------------------
+
+    def add_person(self, name: str, **fields: object) -> str:
+        """Add a person; returns their new id (``p001``, ``p002``, … never reused).
+
+        ``fields`` are alter attributes (``context``, ``closeness``, …; see docs/formats.md);
+        :data:`PERSON_DEFAULTS` fill in what is not given. ``named_for`` is a prompt key.
+        """
+        name = clean_text(name)
+        if not name:
+            raise NetkitError("the name is empty; type the name you use for this person.")
+        values = {**PERSON_DEFAULTS, **fields}
+        prompt = values.pop("named_for", None)
+        cells = {c: _field_text(c, v) for c, v in values.items() if c not in ("ego_id", "alter_id", "name")}
+
+        def apply(t: Tables) -> str:
+            alter_id = _next_id(self, t, "alter")
+            row = {c: "" for c in t.columns["alters"]}
+            row.update(ego_id=_ego_id(t), alter_id=alter_id, name=name, **cells)
+            if prompt:
+                row["named_for"] = clean_text(prompt)
+            for c in row:
+                if c not in t.columns["alters"]:
+                    t.columns["alters"].append(c)
+            t["alters"].append(row)
+            return alter_id
+
+        return self._change(apply)
+
+    def rename_person(self, alter_id: str, name: str) -> None:
+        self.update_person(alter_id, name=name)
+
+    def update_person(self, alter_id: str, **fields: object) -> None:
+        """Set some attributes of one person; the others stay as they are on disk."""
+        if "name" in fields:
+            fields["name"] = clean_text(fields["name"])
+            if not fields["name"]:
+                raise NetkitError("the name is empty; type the name you use for this person.")
+        cells = {c: (v if c == "name" else _field_text(c, v)) for c, v in fields.items() if c not in ("ego_id", "alter_id")}
+
+        def apply(t: Tables) -> None:
+            row = _person(t, alter_id)
+            for c, v in cells.items():
+                if c not in t.columns["alters"]:
+                    t.columns["alters"].append(c)
+                    for r in t["alters"]:
+                        r.setdefault(c, "")
+                row[c] = v
+
+        self._change(apply)
+
+    def note_prompt(self, alter_id: str, prompt: str) -> None:
+        """Record that this person was named for ``prompt`` too (``named_for``, ';'-separated)."""
+        prompt = clean_text(prompt)
+
+        def apply(t: Tables) -> None:
+            row = _person(t, alter_id)
+            keys = [k for k in row.get("named_for", "").split(";") if k]
+            if prompt not in keys:
+                row["named_for"] = ";".join(keys + [prompt])
+
+        self._change(apply)
+
+    def remove_person(self, alter_id: str) -> None:
+        """Remove a person with their ties, support answers and ledger entries."""
+
+        def apply(t: Tables) -> None:
+            _person(t, alter_id)
+            t["alters"] = [r for r in t["alters"] if r["alter_id"] != alter_id]
+            t["ties"] = [r for r in t["ties"] if alter_id not in (r["source"], r["target"])]
+            t["support"] = [r for r in t["support"] if r["alter_id"] != alter_id]
+            t["ledger"] = [r for r in t["ledger"] if r["alter_id"] != alter_id]
+
+        self._change(apply)
+
+    def set_ego_name(self, name: str) -> None:
+        name = clean_text(name)
+
+        def apply(t: Tables) -> None:
+            if not t["egos"]:
+                t["egos"].append({c: "" for c in t.columns["egos"]} | {"ego_id": EGO_ID})
+            t["egos"][0]["name"] = name
+
+        self._change(apply)
+
+    # ties ------------------------------------------------------------
+
+    def set_tie(self, a: str, b: str, present: bool = True) -> None:
+        """Say whether ``a`` and ``b`` know each other."""
+        self.census(a, knows=[b] if present else [], knows_not=[] if present else [b], done=None)
+
+    def census(self, alter_id: str, *, knows: Iterable[str] = (), knows_not: Iterable[str] = (),
+               done: bool | None = True) -> None:
+        """Record, for one person, whom they know and whom they don't (one change).
+
+        ``done`` marks that person's row of the tie census as finished (``census_done``);
+        ``None`` leaves the mark as it is.
+        """
+        knows, knows_not = list(dict.fromkeys(knows)), list(dict.fromkeys(knows_not))
+
+        def apply(t: Tables) -> None:
+            row = _person(t, alter_id)
+            for other in knows + knows_not:
+                _person(t, other)
+                if other == alter_id:
+                    raise NetkitError("a person cannot be tied to themselves; pick two different people.")
+            drop = set(knows) | set(knows_not)
+            t["ties"] = [
+                r for r in t["ties"]
+                if not ({r["source"], r["target"]} & {alter_id} and ({r["source"], r["target"]} - {alter_id}) & drop)
+            ]
+            for other in knows:
+                tie = {c: "" for c in t.columns["ties"]}
+                tie.update(ego_id=_ego_id(t), source=alter_id, target=other)
+                t["ties"].append(tie)
+            if done is not None:
+                row["census_done"] = "1" if done else "0"
+
+        self._change(apply)
+
+    # support ---------------------------------------------------------
+
+    def set_supporter(self, item: str, alter_id: str, provides: bool = True, *, instrument: str = "self-check") -> None:
+        """Say whether one person gives one kind of support (``instrument`` ``self-check`` or ``kram``)."""
+        _check_item(instrument, item)
+
+        def apply(t: Tables) -> None:
+            _person(t, alter_id)
+            rows = [r for r in t["support"] if not (r["instrument"] == instrument and r["item"] == item
+                                                  and r["alter_id"] in (alter_id, ""))]
+            if provides:
+                rows.append(_support_row(t, instrument, item, alter_id, "1"))
+            t["support"] = rows
+
+        self._change(apply)
+
+    def set_no_one(self, item: str) -> None:
+        """Answer a self-check item with "no one yet" (drops anyone named for it)."""
+        _check_item("self-check", item)
+
+        def apply(t: Tables) -> None:
+            rows = [r for r in t["support"] if not (r["instrument"] == "self-check" and r["item"] == item)]
+            rows.append(_support_row(t, "self-check", item, "", "0"))
+            t["support"] = rows
+
+        self._change(apply)
+
+    def clear_answer(self, item: str, *, instrument: str = "self-check") -> None:
+        """Forget every answer to ``item`` (it counts as not answered again)."""
+        _check_item(instrument, item)
+
+        def apply(t: Tables) -> None:
+            t["support"] = [r for r in t["support"] if not (r["instrument"] == instrument and r["item"] == item)]
+
+        self._change(apply)
+
+    # ledger ----------------------------------------------------------
+
+    def add_favor(self, alter_id: str, *, kind: str, direction: str, status: str = "done",
+                  date: object = None, note: str = "") -> str:
+        """Log a favor given to or received from one person; returns its id (``f001``, …)."""
+        cells = {
+            "kind": _check_choice("kind", kind), "direction": _check_choice("direction", direction),
+            "status": _check_choice("status", status),
+            "date": _date_text(date if date is not None else dt.date.today()), "note": clean_text(note, multiline=True),
+        }
+
+        def apply(t: Tables) -> str:
+            _person(t, alter_id)
+            entry_id = _next_id(self, t, "favor")
+            row = {c: "" for c in t.columns["ledger"]}
+            row.update(ego_id=_ego_id(t), entry_id=entry_id, alter_id=alter_id, **cells)
+            t["ledger"].append(row)
+            return entry_id
+
+        return self._change(apply)
+
+    def update_favor(self, entry_id: str, **fields: object) -> None:
+        """Change fields of one ledger entry (e.g. ``status="done"``)."""
+        cells = {}
+        for field, value in fields.items():
+            if field in LEDGER_CHOICES:
+                cells[field] = _check_choice(field, value)
+            elif field == "date":
+                cells[field] = _date_text(value)
+            elif field == "note":
+                cells[field] = clean_text(value, multiline=True)
+            elif field != "alter_id":
+                raise NetkitError(f"{field!r} is not a ledger field; use kind, direction, status, date, note or alter_id.")
+
+        def apply(t: Tables) -> None:
+            row = _favor(t, entry_id)
+            if "alter_id" in fields:
+                _person(t, fields["alter_id"])
+                row["alter_id"] = fields["alter_id"]
+            row.update(cells)
+
+        self._change(apply)
+
+    def remove_favor(self, entry_id: str) -> None:
+        def apply(t: Tables) -> None:
+            _favor(t, entry_id)
+            t["ledger"] = [r for r in t["ledger"] if r["entry_id"] != entry_id]
+
+        self._change(apply)
+
+
+# ------------------------------------------------------------------ internals
+
+
+def _write(path: Path, text: str) -> None:
+    """Atomic write; a file held open on Windows (Excel, a virus scanner) gets a few retries."""
+    for attempt in range(5):
+        try:
+            atomic_write_text(path, text)
+            return
+        except PermissionError:
+            if attempt == 4:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+
+
+def _read_csv_fast(path: Path) -> tuple[list[str] | None, list[dict]]:
+    """A table as the store writes it (UTF-8, commas, rectangular), read with the csv module;
+    ``(None, [])`` when the file looks different and needs :func:`netkit.io.text.read_table`."""
+    import csv
+    import io
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, []
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    if not records or "," not in text.split("\n", 1)[0] or any(len(r) != len(records[0]) for r in records[1:] if r):
+        return None, []
+    header = [h.strip() for h in records[0]]
+    if "" in header or len(set(header)) != len(header):
+        return None, []
+    return header, [dict(zip(header, r)) for r in records[1:] if r]
+
+
+def _break_if_stale(lock: Path) -> bool:
+    """Remove a lock left behind by a crashed process; True when it was removed (or is gone)."""
+    try:
+        content = lock.read_text(encoding="utf-8")
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        info = json.loads(content)
+    except ValueError:
+        info = {}
+    stale = age > STALE_AFTER
+    if not stale and os.name == "posix" and info.get("host") == socket.gethostname() and isinstance(info.get("pid"), int):
+        try:
+            os.kill(info["pid"], 0)  # signal 0 only asks whether the process exists
+        except ProcessLookupError:
+            stale = True
+        except OSError:
+            pass
+    if not stale and not content and age > 1.0:  # created but never filled: its writer died at once
+        stale = True
+    if not stale:
+        return False
+    try:
+        if lock.read_text(encoding="utf-8") == content:
+            lock.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    return True
+
+
+def _dangling(t: Tables) -> bool:
+    ids = {r["alter_id"] for r in t["alters"]}
+    return any(
+        r["source"] not in ids or r["target"] not in ids for r in t["ties"]
+    ) or any(r["alter_id"] and r["alter_id"] not in ids for r in t["support"] + t["ledger"])
+
+
+def _ego_id(t: Tables) -> str:
+    return t["egos"][0]["ego_id"] if t["egos"] and t["egos"][0].get("ego_id") else EGO_ID
+
+
+def _person(t: Tables, alter_id: str) -> dict:
+    for row in t["alters"]:
+        if row["alter_id"] == alter_id:
+            return row
+    raise NetkitError(
+        f"there is no person with id '{alter_id}' in this workspace (perhaps removed in another window); "
+        "refresh the form to see the current list."
+    )
+
+
+def _favor(t: Tables, entry_id: str) -> dict:
+    for row in t["ledger"]:
+        if row["entry_id"] == entry_id:
+            return row
+    raise NetkitError(
+        f"there is no ledger entry '{entry_id}' (perhaps removed in another window); refresh the form."
+    )
+
+
+def _next_id(ws: Workspace, t: Tables, kind: str) -> str:
+    """The next free id; the counter in manifest.json ("next_ids") keeps ids from being reused,
+    so a form still showing a removed person can never change a newcomer by mistake."""
+    table, column, prefix = ("alters", "alter_id", "p") if kind == "alter" else ("ledger", "entry_id", "f")
+    manifest = ws._manifest()
+    counters = manifest.get("next_ids") if isinstance(manifest.get("next_ids"), dict) else {}
+    used = [int(m.group(1)) for r in t[table] if (m := _ID_PATTERN[kind].match(r[column]))]
+    try:
+        number = max([int(counters.get(kind, 0))] + [u + 1 for u in used] + [1])
+    except (TypeError, ValueError):
+        number = max([u + 1 for u in used] + [1])
+    taken = {r[column] for r in t[table]}
+    while f"{prefix}{number:03d}" in taken:
+        number += 1
+    ws._write_manifest(next_ids={**counters, kind: number + 1})
+    return f"{prefix}{number:03d}"
+
+
+def _check_item(instrument: str, item: str) -> None:
+    from .support import KRAM_FUNCTIONS, SUPPORT_ITEMS
+
+    legal = {"self-check": [i.key for i in SUPPORT_ITEMS], "kram": [f.key for f in KRAM_FUNCTIONS]}
+    if instrument not in legal:
+        raise NetkitError(f"instrument {instrument!r} is not known; use one of {', '.join(legal)}.")
+    if item not in legal[instrument]:
+        raise NetkitError(f"{item!r} is not a {instrument} item; use one of {', '.join(legal[instrument])}.")
+
+
+def _support_row(t: Tables, instrument: str, item: str, alter_id: str, value: str) -> dict:
+    row = {c: "" for c in t.columns["support"]}
+    row.update(ego_id=_ego_id(t), instrument=instrument, item=item, alter_id=alter_id, value=value)
+    return row
