@@ -17,7 +17,7 @@ test: $(STAMP)
 
 # The one set-up step every target shares; it reruns only when pyproject.toml changes.
 $(STAMP): pyproject.toml | $(VENV)/bin/pip
-	$(VENV)/bin/pip install -e '.[lab,test]'
+	$(VENV)/bin/pip install -e '.[lab,test,scale]'
 	@touch $@
 
 $(VENV)/bin/pip:

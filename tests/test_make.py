@@ -89,7 +89,7 @@ def dry_run(cwd: Path, *args: str) -> str:
 
 def test_venv_setup_runs_only_when_needed(scratch):
     assert "-m venv .venv" in dry_run(scratch, "lab")  # fresh clone: create, install
-    assert "pip install -e '.[lab,test]'" in dry_run(scratch, "test")
+    assert "pip install -e '.[lab,test,scale]'" in dry_run(scratch, "test")
 
     (scratch / ".venv/bin").mkdir(parents=True)
     (scratch / ".venv/bin/pip").touch()
