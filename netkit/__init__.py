@@ -21,6 +21,11 @@ _EXPORTS = {
     "load_sample": "io",
     "sample_names": "io",
     "summarize": "batch",
+    "alter_table": "batch",
+    "pseudonymize": "pseudonym",
+    "run_batch": "reproduce",
+    "write_manifest": "reproduce",
+    "class_summary": "classroom",
     "describe": "info",
     "check_setup": "setup_check",
     "clusters": "communities",
@@ -59,7 +64,10 @@ def __dir__():
 
 
 if TYPE_CHECKING:  # for editors and type checkers
-    from .batch import summarize
+    from .batch import alter_table, summarize
+    from .pseudonym import pseudonymize
+    from .reproduce import run_batch, write_manifest
+    from .classroom import class_summary
     from .communities import clusters
     from .holes import brokerage, structural_holes
     from .ties import granovetter_check, tie_strength, tie_table
