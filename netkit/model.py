@@ -325,6 +325,7 @@ class EgoCollection:
     def __post_init__(self) -> None:
         self._alter_rows = self.alters.groupby("ego_id", sort=False).indices
         self._tie_rows = self.ties.groupby("ego_id", sort=False).indices
+        self._ego_row = {e: i for i, e in enumerate(self.egos["ego_id"])}
 
     @property
     def ego_ids(self) -> list[str]:
@@ -338,14 +339,14 @@ class EgoCollection:
             yield self[ego_id]
 
     def __contains__(self, ego_id: object) -> bool:
-        return ego_id in set(self.egos["ego_id"])
+        return ego_id in self._ego_row
 
     def __getitem__(self, ego_id: str) -> EgoNetwork:
-        match = self.egos.index[self.egos["ego_id"] == str(ego_id)]
-        if len(match) == 0:
+        row = self._ego_row.get(str(ego_id))
+        if row is None:
             some = ", ".join(self.ego_ids[:5]) + (", …" if len(self) > 5 else "")
             raise NetkitError(f"{self.source or 'this collection'}: there is no ego '{ego_id}'; egos are {some}.")
-        ego = _records(self.egos.loc[match])[0]
+        ego = _records(self.egos.iloc[[row]])[0]
         no_rows = np.array([], dtype=int)
         alters = self.alters.iloc[self._alter_rows.get(ego["ego_id"], no_rows)].drop(columns="ego_id")
         ties = self.ties.iloc[self._tie_rows.get(ego["ego_id"], no_rows)].drop(columns="ego_id")

@@ -82,3 +82,14 @@ def test_network_canvas_tie_to_unknown_node(tmp_path):
     edges.write_text(edges.read_text().replace("\n2,1,3,", "\n2,1,99,", 1))
     with pytest.raises(nk.NetkitError, match=r"_edgeList_knows.csv, line 3, column 'target': '99' is not one of the people in .*_attributeList_Person.csv"):
         nk.read(tmp_path)
+
+
+def test_a_ledger_file_is_not_an_egor_edge_file(tmp_path):
+    # "ledger" contains "edge": a netkit folder without a manifest must still read as netkit
+    (tmp_path / "egos.csv").write_text("ego_id\nE1\n")
+    (tmp_path / "alters.csv").write_text("ego_id,alter_id\nE1,a\nE1,b\n")
+    (tmp_path / "ties.csv").write_text("ego_id,source,target\nE1,a,b\n")
+    (tmp_path / "ledger.csv").write_text("ego_id,entry_id,alter_id\nE1,f001,a\n")
+    assert detect_format(tmp_path) == "netkit"
+    net = nk.read(tmp_path)
+    assert len(net.ties) == 1 and len(net.extra["ledger"]) == 1

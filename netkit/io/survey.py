@@ -4,6 +4,7 @@ Both give a collection: one ego per respondent (egor) or per case (Network Canva
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Mapping
 
@@ -23,16 +24,21 @@ def _tables_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _TABLE_SUFFIXES)
 
 
+def _word(stem: str, pattern: str) -> bool:
+    """``pattern`` stands in ``stem`` as a word of its own (between non-letters)."""
+    return re.search(rf"(?<![a-z])({pattern})(?![a-z])", stem) is not None
+
+
 def egor_files(folder: Path) -> dict[str, Path] | None:
     """Find egor's ego, alter and alter–alter tie files by their names, or None."""
     found: dict[str, list[Path]] = {"egos": [], "alters": [], "ties": []}
     for p in _tables_in(folder):
         stem = p.stem.lower()
-        if any(w in stem for w in ("aatie", "tie", "edge")):
+        if _word(stem, "(aa)?ties?|edges?(list)?"):  # not "ledger"
             found["ties"].append(p)
-        elif "alter" in stem:
+        elif _word(stem, "alters?"):
             found["alters"].append(p)
-        elif "ego" in stem:
+        elif _word(stem, "egos?"):
             found["egos"].append(p)
     if not found["alters"] or not found["egos"]:
         return None
