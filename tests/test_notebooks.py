@@ -1,8 +1,10 @@
-"""Every guided notebook (notebooks/NN-*.ipynb) is committed clean and runs top to bottom."""
+"""Every guided notebook (notebooks/NN-*.ipynb) is committed clean, runs top to bottom and
+leaves the checkout as it found it (notebooks write only to temporary or workspace folders)."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -14,6 +16,19 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 FOUND = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 CELL_TIMEOUT = 120  # seconds per cell
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+CACHES = ("__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".hypothesis")
+
+
+def tree_state() -> set[str] | None:
+    """What git reports as changed, new or ignored in the checkout, caches left out (None outside git)."""
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=NOTEBOOKS.parent,
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    return {line for line in out.stdout.splitlines() if not any(part in line for part in CACHES)}
 
 
 def test_start_notebook_is_there():
@@ -43,6 +58,7 @@ def test_notebook_runs(path, jupyter_env):
         resources={"metadata": {"path": str(NOTEBOOKS)}},  # cwd of the kernel
     )
     failure = None
+    before = tree_state()
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             try:
@@ -55,3 +71,8 @@ def test_notebook_runs(path, jupyter_env):
         if source not in error:
             error = f"{source}\n{'-' * 40}\n{error}"
         pytest.fail(f"{path.name}, cell {index} failed:\n{error}", pytrace=False)
+    after = tree_state()
+    if before is not None and after is not None:
+        new = sorted(after - before)
+        assert not new, (f"{path.name} changed the checkout (git status: {new}); write to a temporary folder or "
+                         "a workspace (NETKIT_WORKSPACE), never into the repository")
