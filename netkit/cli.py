@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     brokerage.add_argument("--group", metavar="ATTR", required=True, help="attribute that defines the groups")
     introduce = command("introduce", "introductions worth making, with reasons and what-if effects")
     introduce.add_argument("-k", type=int, default=10, help="how many suggestions per ego (default 10)")
+    introduce.add_argument("--per-person", type=int, metavar="N",
+                           help="keep each person in at most N suggestions (default: no limit)")
     draw = command("draw", "write one standalone, offline HTML drawing", table=False)
     draw.add_argument("-o", "--output", metavar="OUT", required=True, help="the HTML file to write")
     draw.add_argument("--layout", choices=LAYOUTS, help="rings, hub, web or spring (default: rings for an ego "
@@ -138,7 +140,7 @@ def _table(args: argparse.Namespace, net, executor=None):
         return nk.structural_holes(net, weight=args.weight)
     if args.command == "brokerage":
         return nk.brokerage(net, group=args.group)
-    return nk.suggest_introductions(net, k=args.k)
+    return nk.suggest_introductions(net, k=args.k, per_person=args.per_person)
 
 
 @contextmanager

@@ -186,13 +186,31 @@ def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
     G = net.G
     labels = np.array(list(G), dtype=object)
     pos = {n: i for i, n in enumerate(labels)}
-    edges = list(G.edges(data=weight if weight else False, default=None)) if weight else list(G.edges())
-    src = np.fromiter((pos[e[0]] for e in edges), dtype=np.int64, count=len(edges))
-    dst = np.fromiter((pos[e[1]] for e in edges), dtype=np.int64, count=len(edges))
+    if G.is_multigraph():
+        edges = list(G.edges(data=weight if weight else False, default=None)) if weight else list(G.edges())
+        src = np.fromiter((pos[e[0]] for e in edges), dtype=np.int64, count=len(edges))
+        dst = np.fromiter((pos[e[1]] for e in edges), dtype=np.int64, count=len(edges))
+        data = [e[2] for e in edges] if weight else None
+    else:
+        # walk the adjacency once (an undirected edge shows from both ends; _distinct keeps one,
+        # and both carry the same attributes): much quicker than G.edges() on large graphs
+        adjacency = list(G.adjacency())
+        counts = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64, count=len(adjacency))
+        src = np.repeat(np.fromiter((pos[u] for u, _ in adjacency), dtype=np.int64, count=len(adjacency)), counts)
+        dst = np.fromiter((pos[v] for _, nbrs in adjacency for v in nbrs), dtype=np.int64, count=int(counts.sum()))
+        data = [d.get(weight) for _, nbrs in adjacency for d in nbrs.values()] if weight else None
+    loops = src == dst  # self-loops are dropped, so their weights are not checked
+    src, dst = src[~loops], dst[~loops]
+    edges = src
     if weight:
-        values = pd.Series([e[2] for e in edges], dtype=object)
+        values = pd.Series([x for x, loop in zip(data, loops) if not loop], dtype=object)
         if values.isna().all() and len(values):
             raise NetkitError(f"{net.source or 'this network'}: no edge has the attribute '{weight}'; choose another weight.")
+        missing = np.flatnonzero(values.isna().to_numpy())
+        if len(missing):
+            u, v = labels[src[missing[0]]], labels[dst[missing[0]]]
+            raise NetkitError(f"{net.source or 'this network'}: the edge {u} – {v} has no '{weight}'; give every edge "
+                              "one or choose another weight.")
         w = _weights(values, weight, net.source or "this network")
     else:
         w = np.ones(len(edges))

@@ -67,7 +67,23 @@ def _reason(r: dict, ego_before: float, ego_after: float) -> str:
     )
 
 
-def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int) -> pd.DataFrame:
+def _at_most(ranked: pd.DataFrame, per_person: int | None, k: int) -> pd.DataFrame:
+    """The first ``k`` rows of a ranked table, keeping each person in at most ``per_person`` of them."""
+    if per_person is None:
+        return ranked.head(k)
+    seen: dict = {}
+    keep = []
+    for i, a, b in zip(ranked.index, ranked["alter_a"], ranked["alter_b"]):
+        if seen.get(a, 0) < per_person and seen.get(b, 0) < per_person:
+            keep.append(i)
+            seen[a] = seen.get(a, 0) + 1
+            seen[b] = seen.get(b, 0) + 1
+            if len(keep) == k:
+                break
+    return ranked.loc[keep]
+
+
+def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int | None = None) -> pd.DataFrame:
     from .communities import clusters
 
     G_alters = net.graph(include_ego=False)
@@ -107,7 +123,8 @@ def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int) -> pd.DataFrame
     ranked = pd.DataFrame(rows)
     ranked["_reach"] = ranked["new_contacts_a"] + ranked["new_contacts_b"]
     ranked = ranked.sort_values(["score", "_reach", "alter_a", "alter_b"], ascending=[False, False, True, True],
-                                kind="mergesort").head(k).drop(columns="_reach")
+                                kind="mergesort")
+    ranked = _at_most(ranked, per_person, k).drop(columns="_reach")
     # what-if on Burt's mutual weights of the ego graph (directed ties count both ways, as in Burt)
     frame = graph_frame(net)
     S = mutual_weights(frame)
@@ -138,6 +155,7 @@ def suggest_introductions(
     ego: str | None = None,
     weights="equal",
     seed: int = 0,
+    per_person: int | None = None,
 ) -> pd.DataFrame:
     """Rank pairs of your contacts who do not know each other by how much an introduction would help.
 
@@ -153,6 +171,10 @@ def suggest_introductions(
         Tie strength weights, as in :func:`netkit.ties.tie_strength`.
     seed : int
         Seed of the community search that finds your groups.
+    per_person : int, optional
+        Keep each person in at most this many suggestions (walking down the ranking), so that one
+        contact whom nobody else reaches does not fill the whole list; ``None`` (default) keeps the
+        plain ranking.
 
     Returns
     -------
@@ -184,17 +206,20 @@ def suggest_introductions(
     """
     if not isinstance(k, (int, np.integer)) or k < 1:
         raise NetkitError(f"k={k!r} must be a whole number of suggestions, 1 or more.")
+    if per_person is not None and (not isinstance(per_person, (int, np.integer)) or per_person < 1):
+        raise NetkitError(f"per_person={per_person!r} must be a whole number, 1 or more (or None for no limit).")
+    options = {"k": k, "weights": weights, "seed": seed, "per_person": per_person}
     net = as_network(net)
     if isinstance(net, WholeNetwork):
         if ego is None:
             raise NetkitError("a whole network has no single ego; say whose introductions with ego= (--ego on the command line).")
-        return _with_note(_suggest_one(net.ego_network(ego), k=k, weights=weights, seed=seed))
+        return _with_note(_suggest_one(net.ego_network(ego), **options))
     if isinstance(net, EgoNetwork):
         if ego is not None and str(ego) != net.ego_id:
             raise NetkitError(f"this network's ego is '{net.ego_id}', not '{ego}'; leave ego= out or correct it.")
-        return _with_note(_suggest_one(net, k=k, weights=weights, seed=seed))
+        return _with_note(_suggest_one(net, **options))
     egos = [net[ego]] if ego is not None else list(net)
-    parts = [_suggest_one(e, k=k, weights=weights, seed=seed).assign(ego=e.ego_id) for e in egos]
+    parts = [_suggest_one(e, **options).assign(ego=e.ego_id) for e in egos]
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS + ["ego"])
     return _with_note(table[["ego"] + COLUMNS])
 

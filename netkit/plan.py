@@ -68,7 +68,8 @@ def action_plan(
     today : date or 'YYYY-MM-DD', optional
         The day flags are judged against; default the real date.
     introductions : int, default 3
-        How many introductions to suggest.
+        How many introductions to suggest; each person appears in at most one of them, so the
+        goodwill is spread (``suggest_introductions(..., per_person=1)``).
     offer_days, dormant_months : int
         As in :func:`netkit.ledger.ledger_flags`.
 
@@ -89,7 +90,7 @@ def action_plan(
         if "name" in people.columns else {a: a for a in people["alter_id"]}
     rows = []
     if len(people) >= 2 and introductions > 0:
-        for r in suggest_introductions(net, k=introductions).to_dict("records"):
+        for r in suggest_introductions(net, k=introductions, per_person=1).to_dict("records"):
             rows.append({"step": "introduce", "who": f"{r['name_a']} and {r['name_b']}",
                          "what": f"Introduce {r['name_a']} and {r['name_b']}.", "why": r["reason"],
                          "alter_ids": [r["alter_a"], r["alter_b"]]})

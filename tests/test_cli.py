@@ -91,6 +91,13 @@ def test_measure_commands(capsys, args, columns, rows):
         assert len(table) == rows
 
 
+def test_introduce_per_person_keeps_each_person_once(capsys):
+    assert main(["introduce", str(samples_dir() / "personal"), "-k", "4", "--per-person", "1"]) == 0
+    table = csv_of(capsys)
+    people = list(table["alter_a"]) + list(table["alter_b"])
+    assert len(table) == 4 and len(set(people)) == 8
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

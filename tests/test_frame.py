@@ -53,6 +53,26 @@ def test_bad_weight_columns(tmp_path):
         graph_frame(G, weight="weight")
 
 
+@pytest.mark.parametrize("make", [nx.Graph, nx.DiGraph, nx.MultiGraph])
+def test_whole_network_frame_has_every_edge_once_with_its_weight(make):
+    G = make()
+    G.add_edge("a", "b", weight=1.5)
+    G.add_edge("b", "a", weight=1.5)  # the other direction for a DiGraph, a parallel edge for a MultiGraph
+    G.add_edge("b", "c", weight=2.0)
+    G.add_edge("c", "c")  # a self-loop without a weight: dropped, not an error
+    G.add_node("lonely")
+    frame = graph_frame(G, weight="weight")
+    pairs = [(frame.labels[a], frame.labels[b]) for a, b in zip(frame.src, frame.dst)]
+    expected = {("a", "b"): 1.5, ("b", "c"): 2.0}
+    if G.is_directed():
+        expected[("b", "a")] = 1.5
+    assert dict(zip(pairs, frame.weight.tolist())) == expected and len(pairs) == len(expected)
+    assert frame.n == 4 and frame.directed == G.is_directed()
+    G.add_edge("c", "lonely")  # no weight on this one
+    with pytest.raises(nk.NetkitError, match="the edge c – lonely has no 'weight'"):
+        graph_frame(G, weight="weight")
+
+
 def test_not_a_network():
     with pytest.raises(nk.NetkitError, match="expected a network from nk.read"):
         graph_frame([1, 2, 3])

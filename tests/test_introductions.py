@@ -1,4 +1,5 @@
 """Suggested introductions: ranking, reasons and the what-if, on a hand-computed example."""
+import pandas as pd
 import pytest
 
 import netkit as nk
@@ -40,6 +41,27 @@ def test_sample_suggestions_cross_groups_and_are_deterministic():
     assert a["score"].is_monotonic_decreasing
     tied = {frozenset(p) for p in zip(net.ties["source"], net.ties["target"])}
     assert not any(frozenset(p) in tied for p in zip(a["alter_a"], a["alter_b"]))
+
+
+def test_per_person_spreads_the_list_over_more_people():
+    net = nk.load_sample("personal")
+    plain = nk.suggest_introductions(net, k=200)
+    counts = lambda t: pd.concat([t["alter_a"], t["alter_b"]]).value_counts()  # noqa: E731
+    assert counts(plain.head(6)).max() == 6  # the sample's one unreachable contact fills the plain top 6
+    for cap in (1, 2):
+        spread = nk.suggest_introductions(net, k=6, per_person=cap)
+        assert len(spread) == 6 and counts(spread).max() == cap
+        # the kept rows are the plain ranking walked from the top: each pair kept is the best one left
+        # whose two people are both still under the cap (checked here by a plain loop)
+        seen, expected = {}, []
+        for a, b in zip(plain["alter_a"], plain["alter_b"]):
+            if seen.get(a, 0) < cap and seen.get(b, 0) < cap:
+                expected.append((a, b))
+                seen[a], seen[b] = seen.get(a, 0) + 1, seen.get(b, 0) + 1
+        assert list(zip(spread["alter_a"], spread["alter_b"])) == expected[:6]
+        assert spread["score"].is_monotonic_decreasing
+    with pytest.raises(nk.NetkitError, match="per_person=0 must be a whole number"):
+        nk.suggest_introductions(net, per_person=0)
 
 
 def test_collection_and_whole_network():

@@ -71,6 +71,15 @@ def test_notebook_runs(path, jupyter_env):
         if source not in error:
             error = f"{source}\n{'-' * 40}\n{error}"
         pytest.fail(f"{path.name}, cell {index} failed:\n{error}", pytrace=False)
+    textual = [
+        index
+        for index, cell in enumerate(nb.cells)
+        for out in cell.get("outputs", [])
+        if out.get("output_type") in ("display_data", "execute_result")
+        and "<Figure size" in out.get("data", {}).get("text/plain", "")
+        and "image/png" not in out.get("data", {})
+    ]
+    assert not textual, f"{path.name}: cells {textual} show a chart as text instead of a picture"
     after = tree_state()
     if before is not None and after is not None:
         new = sorted(after - before)

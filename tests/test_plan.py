@@ -44,6 +44,8 @@ def test_the_plan_has_each_kind_of_step(net):
     assert len(intro) == 2
     for pair in intro["alter_ids"]:  # one from each group: that is the hole to fill
         assert len(set(pair) & set(ids["fam"])) == 1 and len(set(pair) & set(ids["work"])) == 1
+    people = [p for pair in intro["alter_ids"] for p in pair]
+    assert len(set(people)) == len(people)  # each person in at most one introduction
     reconnect = plan[plan["step"] == "reconnect"]
     assert list(reconnect["who"]) == ["Old friend"]  # last contact 2025-09-01: > 6 months
     follow = plan[plan["step"] == "follow through"]

@@ -199,6 +199,8 @@ def test_one_per_person_by_hand_and_on_the_sample(net):
     people = list(kept["alter_a"]) + list(kept["alter_b"])
     assert len(kept) == 5 and len(set(people)) == 10
     assert kept.iloc[0].equals(longer.iloc[0])
+    # the notebook says the kit does the same with per_person=1
+    assert one_pairs(kept) == one_pairs(nk.suggest_introductions(net, k=5, per_person=1))
 
 
 def one_pairs(table):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -32,6 +34,24 @@ def texts(fig) -> str:
     ax = fig.axes[0]
     parts = [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels() + ax.texts]
     return " ".join(parts + [ax.get_title()])
+
+
+def test_a_figure_shows_as_a_picture_in_a_fresh_kernel_without_pyplot():
+    # A fresh kernel has no inline backend until pyplot is imported; the figure must still show.
+    code = (
+        "import sys\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "import pandas as pd\n"
+        "from netkit.viz import support_coverage_figure\n"
+        "fig = support_coverage_figure(pd.DataFrame({'person': ['Ana'], 'kind': ['instrumental'], "
+        "'item': ['career advice']}))\n"
+        "data, _ = shell.display_formatter.format(fig)\n"
+        "print(sorted(data), data.get('image/png', b'')[:4] == b'\\x89PNG', 'matplotlib.pyplot' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[0] == "['image/png', 'text/plain'] True False", out.stdout
 
 
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # the sample has an emoji in a name

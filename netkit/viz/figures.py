@@ -23,8 +23,43 @@ _GIVEN, _RECEIVED = "#009E73", "#E69F00"  # Okabe–Ito bluish green, orange
 def _figure(width: float, height: float):
     from matplotlib.figure import Figure
 
+    _show_in_notebooks()
     fig = Figure(figsize=(width, height), layout="constrained")
     return fig, fig.add_subplot()
+
+
+def _png(fig) -> bytes:
+    from io import BytesIO
+
+    buffer = BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
+    return buffer.getvalue()
+
+
+def _show_in_notebooks() -> None:
+    """Let a figure show itself as a picture in a running IPython kernel, without pyplot.
+
+    A ``Figure`` made outside pyplot has no picture form until matplotlib's inline backend is
+    switched on (``%matplotlib inline`` or importing pyplot), so a fresh kernel printed
+    ``<Figure size ... with 1 Axes>``. This registers a PNG formatter for figures with the running
+    shell, unless one is registered already (the inline backend's own takes precedence when active).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the lab extra
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    formatter = shell.display_formatter.formatters.get("image/png")
+    if formatter is None:
+        return
+    try:
+        formatter.lookup_by_type(Figure)
+    except KeyError:
+        formatter.for_type(Figure, _png)
 
 
 def _stand_ins(people: list, pseudonyms) -> dict:
