@@ -68,7 +68,7 @@ def _typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin)
         if not ok.all():
             i = _first_bad(~ok)
             raise origin.error(f"'{values.iloc[i]}' is not yes or no; {attr.fix}.", position=i, column=name)
-        return low.map(lambda v: 1.0 if v in _TRUE else (0.0 if v in _FALSE else np.nan)).astype(float)
+        return low.map(lambda v: 1 if v in _TRUE else (0 if v in _FALSE else None)).astype("Int64")
     if attr.kind == "date":
         parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
         ok = parsed.notna() | ~present
@@ -91,7 +91,8 @@ def _typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin)
         i = _first_bad(bad)
         problem = f"is not on the {attr.low:g}–{attr.high:g} scale" if attr.kind == "scale" else f"is below {attr.low:g}"
         raise origin.error(f"{values.iloc[i]} {problem}; {attr.fix}.", position=i, column=name)
-    return numbers.astype(float)
+    # whole-number scales keep whole numbers (4, not 4.0; missing answers stay missing)
+    return numbers.astype("Int64") if attr.kind == "scale" else numbers.astype(float)
 
 
 def _require(df: pd.DataFrame, columns: list[str], origin: Origin, hint: str = "") -> None:

@@ -33,6 +33,17 @@ def test_numeric_ids_from_spreadsheets_become_text():
     assert coll.alters["alter_id"].tolist() == ["7", "8"] and coll.ego_ids == ["1"]
 
 
+def test_scales_and_yes_no_answers_are_whole_numbers_and_missing_stays_missing():
+    alters = pd.DataFrame({"ego_id": ["A"] * 3, "alter_id": ["1", "2", "3"], "closeness": ["4", None, "2.0"],
+                           "confiding": ["Yes", "n", None], "years_known": ["2,5", "10", None]})
+    a = make_collection(None, alters, None, origins={"alters": Origin("alters")}).alters
+    assert str(a["closeness"].dtype) == "Int64" and str(a["confiding"].dtype) == "Int64"
+    assert a["closeness"].tolist()[0::2] == [4, 2] and a["closeness"].isna().tolist() == [False, True, False]
+    assert a["confiding"].tolist()[:2] == [1, 0] and pd.isna(a["confiding"].iloc[2])
+    assert a["years_known"].dtype == float and a["years_known"].tolist()[:2] == [2.5, 10.0]  # years may be fractions
+    assert str(a.loc[0, "closeness"]) == "4"  # shown as 4, not 4.0
+
+
 def test_graph_without_ego_and_directed():
     net = small()["A"]
     assert set(net.graph(include_ego=False)) == {"1", "2"}
