@@ -55,6 +55,12 @@ def test_unknown_sample():
         nk.load_sample("personl")
 
 
+def test_missing_samples_folder_says_how_to_get_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("NETKIT_SAMPLES", str(tmp_path / "not-here"))
+    with pytest.raises(nk.NetkitError, match="installed without its data .* pip install -e ., or set NETKIT_SAMPLES"):
+        nk.load_sample("personal")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("folder", ["personal", "survey"])
 def test_sample_scripts_remake_the_files_exactly(tmp_path, folder):
