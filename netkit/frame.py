@@ -199,11 +199,10 @@ def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
         src = np.repeat(np.fromiter((pos[u] for u, _ in adjacency), dtype=np.int64, count=len(adjacency)), counts)
         dst = np.fromiter((pos[v] for _, nbrs in adjacency for v in nbrs), dtype=np.int64, count=int(counts.sum()))
         data = [d.get(weight) for _, nbrs in adjacency for d in nbrs.values()] if weight else None
-    loops = src == dst  # self-loops are dropped, so their weights are not checked
-    src, dst = src[~loops], dst[~loops]
-    edges = src
+    kept = src != dst  # self-loops are dropped, so their weights are not checked
+    src, dst = src[kept], dst[kept]
     if weight:
-        values = pd.Series([x for x, loop in zip(data, loops) if not loop], dtype=object)
+        values = pd.Series(data, dtype=object)[kept].reset_index(drop=True)
         if values.isna().all() and len(values):
             raise NetkitError(f"{net.source or 'this network'}: no edge has the attribute '{weight}'; choose another weight.")
         missing = np.flatnonzero(values.isna().to_numpy())
@@ -213,8 +212,8 @@ def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
                               "one or choose another weight.")
         w = _weights(values, weight, net.source or "this network")
     else:
-        w = np.ones(len(edges))
-    s, d, ww, _ = _distinct(src, dst, w, G.is_directed(), np.arange(len(edges)))
+        w = np.ones(len(src))
+    s, d, ww, _ = _distinct(src, dst, w, G.is_directed(), np.arange(len(src)))
     none = np.full(len(s), -1)
     return GraphFrame(labels, None, np.zeros(len(labels), bool), s, d, ww, np.zeros(len(s), bool), none,
                       G.is_directed(), "whole")

@@ -16,7 +16,7 @@ from .frame import as_network, graph_frame
 from .holes import BURT_COLUMNS, burt_measures, mutual_weights, with_tie
 from .model import EgoCollection, EgoNetwork, WholeNetwork
 
-__all__ = ["suggest_introductions", "BRIDGE_FACTOR"]
+__all__ = ["suggest_introductions", "at_most_per_person", "BRIDGE_FACTOR"]
 
 # tie strength assumed where none is recorded (e.g. a whole network without survey answers)
 UNKNOWN = 0.5
@@ -67,10 +67,20 @@ def _reason(r: dict, ego_before: float, ego_after: float) -> str:
     )
 
 
-def _at_most(ranked: pd.DataFrame, per_person: int | None, k: int) -> pd.DataFrame:
-    """The first ``k`` rows of a ranked table, keeping each person in at most ``per_person`` of them."""
+def at_most_per_person(ranked: pd.DataFrame, per_person: int | None, k: int | None = None) -> pd.DataFrame:
+    """The best ``k`` rows of a ranked table of pairs, each person in at most ``per_person`` of them.
+
+    Walks down the table (``alter_a``, ``alter_b``) from the top and keeps a pair while both of
+    its people are under the cap; ``per_person=None`` keeps the plain ranking, ``k=None`` all rows.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"alter_a": ["A", "A", "C"], "alter_b": ["B", "C", "D"]})
+    >>> at_most_per_person(table, 1)[["alter_a", "alter_b"]].values.tolist()
+    [['A', 'B'], ['C', 'D']]
+    """
     if per_person is None:
-        return ranked.head(k)
+        return ranked if k is None else ranked.head(k)
     seen: dict = {}
     keep = []
     for i, a, b in zip(ranked.index, ranked["alter_a"], ranked["alter_b"]):
@@ -124,7 +134,7 @@ def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int
     ranked["_reach"] = ranked["new_contacts_a"] + ranked["new_contacts_b"]
     ranked = ranked.sort_values(["score", "_reach", "alter_a", "alter_b"], ascending=[False, False, True, True],
                                 kind="mergesort")
-    ranked = _at_most(ranked, per_person, k).drop(columns="_reach")
+    ranked = at_most_per_person(ranked, per_person, k).drop(columns="_reach")
     # what-if on Burt's mutual weights of the ego graph (directed ties count both ways, as in Burt)
     frame = graph_frame(net)
     S = mutual_weights(frame)

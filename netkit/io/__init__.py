@@ -159,16 +159,17 @@ def load_sample(name: str = "personal") -> Network:
     >>> nk.load_sample("survey")
     <EgoCollection: 200 egos, ...>
     """
-    names = sample_names()
-    if not samples_dir().is_dir():
+    root = samples_dir()
+    if not root.is_dir():
         raise NetkitError(
-            f"the samples folder {samples_dir()} does not exist: this netkit was installed without its data "
+            f"the samples folder {root} does not exist: this netkit was installed without its data "
             "(pip install . copies only the package); install it from the checkout with pip install -e ., "
             "or set NETKIT_SAMPLES to a copy of data/samples.")
+    names = sample_names()
     if name not in names:
-        where = f" in {samples_dir()}" if not names else ""
+        where = f" in {root}" if not names else ""
         raise NetkitError(f"there is no sample called {name!r}{where}; samples are: {', '.join(names) or 'none found'}.")
-    folder = samples_dir() / name
+    folder = root / name
     if (folder / "alters.csv").exists():
         return read(folder, format="netkit")
     graphs = sorted(folder.glob("*.graphml"))

@@ -89,6 +89,7 @@ def one_per_person(introductions: pd.DataFrame, k: int | None = None) -> pd.Data
 
     Walks down the ranked table of :func:`netkit.suggest_introductions` and keeps a pair only
     when neither person is already in a kept pair, so the goodwill is spread over more people.
+    The kit's own ``suggest_introductions(..., per_person=1)`` does the same walk.
 
     Examples
     --------
@@ -96,13 +97,6 @@ def one_per_person(introductions: pd.DataFrame, k: int | None = None) -> pd.Data
     >>> one_per_person(table)[["alter_a", "alter_b"]].values.tolist()
     [['A', 'B'], ['C', 'D']]
     """
-    seen: set = set()
-    keep = []
-    for i, a, b in zip(introductions.index, introductions["alter_a"], introductions["alter_b"]):
-        if a in seen or b in seen:
-            continue
-        seen.update((a, b))
-        keep.append(i)
-        if k is not None and len(keep) == k:
-            break
-    return introductions.loc[keep].reset_index(drop=True)
+    from ..introductions import at_most_per_person
+
+    return at_most_per_person(introductions, 1, k).reset_index(drop=True)

@@ -28,14 +28,6 @@ def _figure(width: float, height: float):
     return fig, fig.add_subplot()
 
 
-def _png(fig) -> bytes:
-    from io import BytesIO
-
-    buffer = BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
-    return buffer.getvalue()
-
-
 def _show_in_notebooks() -> None:
     """Let a figure show itself as a picture in a running IPython kernel, without pyplot.
 
@@ -46,6 +38,7 @@ def _show_in_notebooks() -> None:
     """
     try:
         from IPython import get_ipython
+        from IPython.core.pylabtools import print_figure
     except ImportError:  # pragma: no cover - IPython comes with the lab extra
         return
     shell = get_ipython()
@@ -59,7 +52,7 @@ def _show_in_notebooks() -> None:
     try:
         formatter.lookup_by_type(Figure)
     except KeyError:
-        formatter.for_type(Figure, _png)
+        formatter.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))
 
 
 def _stand_ins(people: list, pseudonyms) -> dict:
