@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .errors import NetkitError
 from .frame import as_network, graph_frame
-from .model import EgoCollection, EgoNetwork, WholeNetwork, _pair_key
+from .model import EgoCollection, EgoNetwork, WholeNetwork, pair_key
 
 __all__ = ["summarize", "composition", "alter_table", "ALTER_COLUMNS"]
 
@@ -36,9 +36,9 @@ GROUP = ["ei_index", "blau", "iqv"]
 
 
 def _collection(net) -> EgoCollection:
-    from .io import _as_collection
+    from .model import as_collection
 
-    return _as_collection(net)
+    return as_collection(net)
 
 
 def summarize(
@@ -162,7 +162,7 @@ def _summary_table(coll: EgoCollection, *, weight, group, weights, threshold, ca
 def _basic(coll: EgoCollection) -> pd.DataFrame:
     size = coll.alters.groupby("ego_id", sort=False).size()
     ties = coll.ties[coll.ties["source"] != coll.ties["target"]]
-    distinct = _pair_key(ties, coll.directed).drop_duplicates()
+    distinct = pair_key(ties, coll.directed).drop_duplicates()
     alter_ties = distinct.groupby("e", sort=False).size()
     ids = coll.egos["ego_id"]
     return pd.DataFrame({
@@ -243,7 +243,7 @@ def composition(coll: EgoCollection | EgoNetwork, *, group: str, categories: int
     blau = 1 - (n_k * n_k).groupby(level=0, sort=False).sum() / per_ego.sum() ** 2
     of = coll.alters.set_index(["ego_id", "alter_id"])[group]
     ties = coll.ties[coll.ties["source"] != coll.ties["target"]]
-    distinct = ties.loc[~_pair_key(ties, coll.directed).duplicated()]
+    distinct = ties.loc[~pair_key(ties, coll.directed).duplicated()]
     g_s = of.reindex(pd.MultiIndex.from_arrays([distinct["ego_id"], distinct["source"]])).to_numpy()
     g_t = of.reindex(pd.MultiIndex.from_arrays([distinct["ego_id"], distinct["target"]])).to_numpy()
     both = pd.notna(g_s) & pd.notna(g_t)

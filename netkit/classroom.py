@@ -134,7 +134,8 @@ def _fmt(value) -> str:
 
 def _participants(exports) -> list[tuple[str, object]]:
     """(label for messages, collection) per export; paths are read, networks taken as they are."""
-    from .io import _as_collection, read
+    from .io import read
+    from .model import as_collection
     from .model import EgoCollection, EgoNetwork, WholeNetwork
 
     if isinstance(exports, (str, Path, EgoNetwork, EgoCollection, WholeNetwork)):
@@ -148,7 +149,7 @@ def _participants(exports) -> list[tuple[str, object]]:
                               "networks, such as the folders their workspaces export.")
         if not isinstance(net, (EgoNetwork, EgoCollection)):
             raise NetkitError(f"{label}: expected a folder or a network from nk.read, got {type(net).__name__}.")
-        out.append((label, _as_collection(net)))
+        out.append((label, as_collection(net)))
     return out
 
 

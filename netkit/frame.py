@@ -129,9 +129,9 @@ def graph_frame(net, *, weight: str | None = None, include_ego: bool = True) -> 
     net = as_network(net)
     if isinstance(net, WholeNetwork):
         return _whole_frame(net, weight)
-    from .io import _as_collection
+    from .model import as_collection
 
-    coll = _as_collection(net)
+    coll = as_collection(net)
     kind = "ego" if isinstance(net, EgoNetwork) else "collection"
     alters, ties, egos = coll.alters, coll.ties, coll.egos
     known = weight is None or weight in alters.columns or weight in ties.columns

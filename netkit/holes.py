@@ -805,9 +805,9 @@ def _group_codes(net: Network, frame: GraphFrame, group: str) -> np.ndarray:
                 raise NetkitError(f"{net.source or 'this network'}: node '{label}' has no '{group}'; "
                                   f"every node needs a group: {_MISSING_HINT}.")
         return pd.factorize(pd.Series(values, dtype=object))[0]
-    from .io import _as_collection
+    from .model import as_collection
 
-    coll = _as_collection(net)
+    coll = as_collection(net)
     source = getattr(net, "source", "") or "the alters table"
     usable = [c for c in coll.alters.columns if c not in ("ego_id", "alter_id")]
     if group not in usable:

@@ -21,7 +21,10 @@ __all__ = [
     "EgoCollection",
     "EgoNetwork",
     "WholeNetwork",
+    "as_collection",
     "make_collection",
+    "pair_key",
+    "select_ego",
 ]
 
 
@@ -215,7 +218,7 @@ def make_collection(
             f"{t_origin.at(_first_bad(loops))}: {int(loops.sum())} tie(s) join a person to themselves; "
             "they are kept in the table but left out of graphs and counts."
         )
-    pairs = _pair_key(ties, directed)
+    pairs = pair_key(ties, directed)
     repeated = pairs.duplicated() & ~loops
     if repeated.any():
         warnings.append(
@@ -228,7 +231,8 @@ def make_collection(
     )
 
 
-def _pair_key(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
+def pair_key(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
+    """One row per tie naming its pair: ``e`` (ego id), ``a``, ``b`` (the ends, in order when undirected)."""
     s, t = ties["source"].astype(str), ties["target"].astype(str)
     if directed:
         return pd.DataFrame({"e": ties["ego_id"], "a": s, "b": t})
@@ -246,12 +250,13 @@ def _records(df: pd.DataFrame) -> list[dict]:
     return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class EgoNetwork:
     """One person's network: the ego, the alters (their contacts) and who knows whom.
 
     ``alters`` has one row per alter (``alter_id`` first, then attributes); ``ties`` one row per
     alter–alter tie (``source``, ``target``, attributes). ``ego`` holds the ego's attributes.
+    The network is frozen: make a changed copy with ``dataclasses.replace(net, alters=...)``.
     """
 
     ego_id: str
@@ -271,7 +276,7 @@ class EgoNetwork:
             node = "ego"
             while node in taken:
                 node += "_"
-            self.ego_node = node
+            object.__setattr__(self, "ego_node", node)
 
     @property
     def size(self) -> int:
@@ -306,13 +311,28 @@ class EgoNetwork:
                     G.add_edge(a["alter_id"], self.ego_node, **edge)
         return G
 
+    def as_collection(self) -> "EgoCollection":
+        """This one network as a collection of one (the three tables keyed by ``ego_id``)."""
+        ego = {"ego_id": self.ego_id, **{k: v for k, v in self.ego.items() if k != "ego_id"}}
+        return EgoCollection(
+            egos=pd.DataFrame([ego]),
+            alters=self.alters.assign(ego_id=self.ego_id)[["ego_id", *self.alters.columns.drop("ego_id", errors="ignore")]],
+            ties=self.ties.assign(ego_id=self.ego_id)[["ego_id", *self.ties.columns.drop("ego_id", errors="ignore")]],
+            directed=self.directed, source=self.source, format=self.format,
+            extra={k: v.assign(ego_id=self.ego_id) for k, v in self.extra.items()}, warnings=list(self.warnings),
+        )
+
     def __repr__(self) -> str:
         return f"<EgoNetwork ego={self.ego_id!r}: {self.size} alters, {len(self.ties)} ties>"
 
 
-@dataclass
+@dataclass(frozen=True)
 class EgoCollection:
-    """Many ego networks as three tidy tables keyed by ``ego_id``; iterate for one at a time."""
+    """Many ego networks as three tidy tables keyed by ``ego_id``; iterate for one at a time.
+
+    The collection is frozen: make a changed copy with ``dataclasses.replace(coll, alters=...)``.
+    Row positions per ego are worked out from the tables as they are, and checked on every look-up.
+    """
 
     egos: pd.DataFrame
     alters: pd.DataFrame
@@ -322,11 +342,29 @@ class EgoCollection:
     format: str = ""
     extra: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    _positions: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self._alter_rows = self.alters.groupby("ego_id", sort=False).indices
-        self._tie_rows = self.ties.groupby("ego_id", sort=False).indices
-        self._ego_row = {e: i for i, e in enumerate(self.egos["ego_id"])}
+    def _rows(self, name: str, ego_id: str) -> pd.DataFrame:
+        """The rows of table ``name`` that belong to ``ego_id`` (cached positions, verified)."""
+        table = getattr(self, name)
+        key = (id(table), id(table.index), len(table))
+        cached = self._positions.get(name)
+        if cached is None or cached[0] != key:
+            cached = (key, table.groupby("ego_id", sort=False).indices)
+            self._positions[name] = cached
+        rows = table.iloc[cached[1].get(ego_id, np.array([], dtype=int))]
+        if not (rows["ego_id"] == ego_id).all():  # changed in place since: work it out again
+            self._positions.pop(name)
+            return self._rows(name, ego_id)
+        return rows
+
+    def _ego_row(self) -> dict:
+        key = (id(self.egos), id(self.egos.index), len(self.egos))
+        cached = self._positions.get("egos")
+        if cached is None or cached[0] != key:
+            cached = (key, {e: i for i, e in enumerate(self.egos["ego_id"])})
+            self._positions["egos"] = cached
+        return cached[1]
 
     @property
     def ego_ids(self) -> list[str]:
@@ -340,17 +378,19 @@ class EgoCollection:
             yield self[ego_id]
 
     def __contains__(self, ego_id: object) -> bool:
-        return ego_id in self._ego_row
+        return ego_id in self._ego_row()
 
     def __getitem__(self, ego_id: str) -> EgoNetwork:
-        row = self._ego_row.get(str(ego_id))
+        row = self._ego_row().get(str(ego_id))
+        if row is not None and self.egos["ego_id"].iloc[row] != str(ego_id):  # changed in place
+            self._positions.pop("egos", None)
+            row = self._ego_row().get(str(ego_id))
         if row is None:
             some = ", ".join(self.ego_ids[:5]) + (", …" if len(self) > 5 else "")
             raise NetkitError(f"{self.source or 'this collection'}: there is no ego '{ego_id}'; egos are {some}.")
         ego = _records(self.egos.iloc[[row]])[0]
-        no_rows = np.array([], dtype=int)
-        alters = self.alters.iloc[self._alter_rows.get(ego["ego_id"], no_rows)].drop(columns="ego_id")
-        ties = self.ties.iloc[self._tie_rows.get(ego["ego_id"], no_rows)].drop(columns="ego_id")
+        alters = self._rows("alters", ego["ego_id"]).drop(columns="ego_id")
+        ties = self._rows("ties", ego["ego_id"]).drop(columns="ego_id")
         extra = {
             k: v[v["ego_id"] == ego["ego_id"]].drop(columns="ego_id") if "ego_id" in v.columns else v
             for k, v in self.extra.items()
@@ -360,6 +400,10 @@ class EgoCollection:
             ties=ties.reset_index(drop=True), directed=self.directed, source=self.source,
             format=self.format, extra=extra, warnings=list(self.warnings),
         )
+
+    def as_collection(self) -> "EgoCollection":
+        """The collection itself (so any ego network answers ``as_collection()``)."""
+        return self
 
     def __repr__(self) -> str:
         return f"<EgoCollection: {len(self)} egos, {len(self.alters)} alters, {len(self.ties)} ties>"
@@ -410,3 +454,45 @@ class WholeNetwork:
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"
         return f"<WholeNetwork ({kind}): {self.G.number_of_nodes()} nodes, {self.G.number_of_edges()} edges>"
+
+
+def as_collection(net: "EgoNetwork | EgoCollection | WholeNetwork") -> EgoCollection:
+    """Any ego network as a collection (one ego network becomes a collection of one).
+
+    A whole network has no ego tables: say which ego to cut from it first (``select_ego``).
+    """
+    if isinstance(net, (EgoNetwork, EgoCollection)):
+        return net.as_collection()
+    if isinstance(net, WholeNetwork):
+        raise NetkitError(
+            f"{net.source or 'this'} is a whole network, not ego networks; cut one out with ego= "
+            "(--ego on the command line), or write it as GraphML (format='graphml')."
+        )
+    raise NetkitError(f"expected a network from nk.read or nk.load_sample, got {type(net).__name__}.")
+
+
+def select_ego(net, ego: str | None, *, one: bool = False, what: str = "this"):
+    """Pick one ego network out of any network: the one place ``ego=`` (``--ego``) is checked.
+
+    ``ego=None`` returns ``net`` unchanged, unless ``one`` asks for a single ego network: then a
+    collection of one gives that ego, and a larger collection or a whole network is an error that
+    says to pass ``ego=``. ``what`` names the step in that message ("draw", "introductions", …).
+    """
+    if ego is None:
+        if not one or isinstance(net, EgoNetwork):
+            return net
+        if isinstance(net, EgoCollection):
+            if len(net) == 1:
+                return net[net.ego_ids[0]]
+            some = ", ".join(map(str, net.ego_ids[:5])) + (", …" if len(net) > 5 else "")
+            raise NetkitError(
+                f"this collection has {len(net)} egos; say which one for {what} with ego= (one of {some})."
+            )
+        raise NetkitError(f"a whole network has no single ego; say whose {what} with ego= (--ego on the command line).")
+    if isinstance(net, EgoCollection):
+        return net[ego]
+    if isinstance(net, EgoNetwork):
+        if str(ego) != str(net.ego_id):
+            raise NetkitError(f"this network's ego is '{net.ego_id}', not '{ego}'; leave ego= out or correct it.")
+        return net
+    return net.ego_network(ego)

@@ -7,6 +7,8 @@ stays with whoever pseudonymises: it is never written anywhere.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import hashlib
 import hmac
 import json
@@ -288,7 +290,7 @@ def pseudonymize(net, *, key: str | bytes, ids: str = "auto"):
     True
     """
     from .frame import as_network
-    from .io import _as_collection
+    from .model import as_collection
 
     _key_bytes(key)
     if ids not in ("auto", "always"):
@@ -296,7 +298,7 @@ def pseudonymize(net, *, key: str | bytes, ids: str = "auto"):
     net = as_network(net)
     if isinstance(net, WholeNetwork):
         return _whole(net, key=key, ids=ids)
-    coll = _as_collection(net)
+    coll = as_collection(net)
     tables = {"egos": coll.egos, "alters": coll.alters, "ties": coll.ties, **coll.extra}
     name_values = []
     for df in tables.values():
@@ -314,9 +316,7 @@ def pseudonymize(net, *, key: str | bytes, ids: str = "auto"):
     out = EgoCollection(egos=done.pop("egos"), alters=done.pop("alters"), ties=done.pop("ties"),
                         directed=coll.directed, source="", format=coll.format, extra=done, warnings=log)
     if isinstance(net, EgoNetwork):
-        ego = out[out.ego_ids[0]]
-        ego.source, ego.warnings = "", log
-        return ego
+        return dataclasses.replace(out[out.ego_ids[0]], source="", warnings=log)
     return out
 
 

@@ -464,9 +464,9 @@ def _whole_table(net: WholeNetwork, threshold: float, weight: str | None) -> pd.
 
 
 def _ego_table(net, weights, threshold, weight, scales) -> pd.DataFrame:
-    from .io import _as_collection
+    from .model import as_collection
 
-    coll = _as_collection(net)
+    coll = as_collection(net)
     alters, ties = coll.alters, coll.ties
     if weight is not None and weight not in ties.columns:
         cols = [c for c in ties.columns if c not in ("ego_id", "source", "target")]

@@ -1,4 +1,6 @@
 """The data model: collections, ego networks and whole networks behave as documented."""
+import dataclasses
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -47,7 +49,7 @@ def test_scales_and_yes_no_answers_are_whole_numbers_and_missing_stays_missing()
 def test_graph_without_ego_and_directed():
     net = small()["A"]
     assert set(net.graph(include_ego=False)) == {"1", "2"}
-    net.directed = True
+    net = dataclasses.replace(net, directed=True)
     G = net.graph()
     assert G.is_directed() and G.has_edge("ego", "1") and G.has_edge("1", "ego")
 
@@ -57,3 +59,39 @@ def test_whole_network_ego_cut_directed():
     ego = whole.ego_network("a")
     assert sorted(ego.alters["alter_id"]) == ["b", "c"]
     assert ego.ties[["source", "target"]].values.tolist() == [["b", "c"]]
+
+
+def test_collection_is_frozen_and_replace_gives_right_alters():
+    """After a changed copy, each ego gets its own alters (the cached positions once pointed at others)."""
+    coll = small()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        coll.alters = coll.alters.iloc[::-1]
+    flipped = dataclasses.replace(coll, alters=coll.alters.iloc[::-1].reset_index(drop=True))
+    for ego_id in flipped.ego_ids:
+        assert set(flipped[ego_id].alters["alter_id"]) == set(coll[ego_id].alters["alter_id"])
+
+
+def test_collection_tables_changed_in_place_are_read_as_they_are_now():
+    coll = small()
+    first = coll.ego_ids[0]
+    before = set(coll[first].alters["alter_id"])
+    reordered = coll.alters.sort_values(["alter_id"], ascending=False, ignore_index=True)
+    coll.alters.loc[:, :] = reordered.to_numpy()  # same frame object, rows in another order
+    assert set(coll[first].alters["alter_id"]) == before
+    assert all((coll[e].alters.shape[0] > 0) for e in coll.ego_ids)
+
+
+def test_as_collection_and_select_ego_are_model_functions():
+    from netkit.model import as_collection, select_ego
+
+    coll = small()
+    one = coll[coll.ego_ids[0]]
+    again = as_collection(one)
+    assert again.ego_ids == [one.ego_id] and again.alters["ego_id"].eq(one.ego_id).all()
+    assert one.as_collection().alters.shape[0] == one.size
+    assert select_ego(coll, one.ego_id).ego_id == one.ego_id
+    assert select_ego(one, None) is one
+    with pytest.raises(nk.NetkitError, match="not 'nobody'"):
+        select_ego(one, "nobody")
+    with pytest.raises(nk.NetkitError, match="say which one for drawing"):
+        select_ego(coll, None, one=True, what="drawing")

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NetkitError
-from ..model import EgoCollection, EgoNetwork, WholeNetwork
+from ..model import EgoCollection, EgoNetwork, WholeNetwork, as_collection
 from ..paths import samples_dir
 from .atomic import atomic_folder, atomic_write_text
 
@@ -178,20 +178,6 @@ def load_sample(name: str = "personal") -> Network:
     return read(graphs[0], format="graphml")
 
 
-def _as_collection(net: Network) -> EgoCollection:
-    if isinstance(net, EgoCollection):
-        return net
-    if isinstance(net, EgoNetwork):
-        ego = {"ego_id": net.ego_id, **{k: v for k, v in net.ego.items() if k != "ego_id"}}
-        return EgoCollection(
-            egos=pd.DataFrame([ego]),
-            alters=net.alters.assign(ego_id=net.ego_id)[["ego_id", *net.alters.columns]],
-            ties=net.ties.assign(ego_id=net.ego_id)[["ego_id", *net.ties.columns]],
-            directed=net.directed, extra={k: v.assign(ego_id=net.ego_id) for k, v in net.extra.items()},
-        )
-    raise NetkitError("a whole network is written as GraphML (format='graphml'), not as ego tables.")
-
-
 def _csv(df: pd.DataFrame) -> str:
     """CSV text with whole-number floats written without '.0' (yes/no columns as 1/0)."""
     out = df.copy()
@@ -219,7 +205,9 @@ def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
         G = nx.relabel_nodes(G, {n: str(n) for n in G})
         atomic_write_text(path, "\n".join(nx.generate_graphml(G)) + "\n")
         return path
-    coll = _as_collection(net)
+    if isinstance(net, WholeNetwork):
+        raise NetkitError("a whole network is written as GraphML (format='graphml'), not as ego tables.")
+    coll = as_collection(net)
     kind = "ego" if isinstance(net, EgoNetwork) else "collection"
 
     def fill(folder: Path) -> None:
