@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError, Origin
+from .schema import ALTER_ATTRIBUTES, NO_WORDS, TIE_WEIGHT, YES_WORDS, Attribute, BadValue, parse_value
 
 __all__ = [
     "ALTER_ATTRIBUTES",
@@ -25,77 +26,37 @@ __all__ = [
     "make_collection",
     "pair_key",
     "select_ego",
+    "typed_column",
 ]
 
 
-@dataclass(frozen=True)
-class Attribute:
-    """An alter attribute with a declared meaning and scale."""
-
-    kind: str  # "scale" (whole numbers low..high), "bool", "number" (>= 0), "date", "text"
-    low: float | None = None
-    high: float | None = None
-    fix: str = ""
-
-
-ALTER_ATTRIBUTES: dict[str, Attribute] = {
-    "name": Attribute("text"),
-    "context": Attribute("text"),
-    "closeness": Attribute("scale", 1, 4, "use a whole number from 1 (not close) to 4 (very close)"),
-    "frequency": Attribute("scale", 1, 5, "use a whole number from 1 (less than yearly) to 5 (daily)"),
-    "years_known": Attribute("number", 0, None, "use a number of years, 0 or more"),
-    "confiding": Attribute("bool", fix="write yes or no"),
-    "support_given": Attribute("bool", fix="write yes or no"),
-    "support_received": Attribute("bool", fix="write yes or no"),
-    "last_contact": Attribute("date", fix="write a date as YYYY-MM-DD, e.g. 2026-03-15"),
-    "notes": Attribute("text"),
-}
-
-_TRUE = {"yes", "y", "true", "t", "1", "1.0"}
-_FALSE = {"no", "n", "false", "f", "0", "0.0"}
+_TRUE, _FALSE = YES_WORDS, NO_WORDS  # old private names, until ties.py reads them from netkit.schema
 
 
 def _first_bad(mask: pd.Series) -> int:
-    return int(np.flatnonzero(mask.to_numpy())[0])
+    return int(np.flatnonzero(np.asarray(mask, dtype=bool))[0])
 
 
-def _typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin) -> pd.Series:
-    """Convert one attribute column to its declared type, or say which cell is wrong."""
-    present = values.notna()
-    text = values.astype("string").str.strip()
+def typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin) -> pd.Series:
+    """Convert one attribute column to its declared type, or say which cell is wrong.
+
+    Each distinct value is checked once with :func:`netkit.schema.parse_value` (the validator the
+    workspace uses too); the first bad one, in row order, is named with its line.
+    """
     if attr.kind == "text":
         return values
-    if attr.kind == "bool":
-        low = text.str.lower()
-        ok = low.isin(_TRUE | _FALSE) | ~present
-        if not ok.all():
-            i = _first_bad(~ok)
-            raise origin.error(f"'{values.iloc[i]}' is not yes or no; {attr.fix}.", position=i, column=name)
-        return low.map(lambda v: 1 if v in _TRUE else (0 if v in _FALSE else None)).astype("Int64")
-    if attr.kind == "date":
-        parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-        ok = parsed.notna() | ~present
-        if not ok.all():
-            i = _first_bad(~ok)
-            raise origin.error(f"'{values.iloc[i]}' is not a date; {attr.fix}.", position=i, column=name)
-        return parsed.dt.strftime("%Y-%m-%d").astype(object).where(parsed.notna(), None)
-    numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
-    if not (numbers.notna() | ~present).all():
-        i = _first_bad(numbers.isna() & present)
-        raise origin.error(f"'{values.iloc[i]}' is not a number; {attr.fix}.", position=i, column=name)
-    bad = pd.Series(False, index=values.index)
-    if attr.low is not None:
-        bad |= numbers < attr.low
-    if attr.high is not None:
-        bad |= numbers > attr.high
-    if attr.kind == "scale":
-        bad |= numbers.notna() & (numbers != np.round(numbers))
-    if bad.any():
-        i = _first_bad(bad)
-        problem = f"is not on the {attr.low:g}–{attr.high:g} scale" if attr.kind == "scale" else f"is below {attr.low:g}"
-        raise origin.error(f"{values.iloc[i]} {problem}; {attr.fix}.", position=i, column=name)
-    # whole-number scales keep whole numbers (4, not 4.0; missing answers stay missing)
-    return numbers.astype("Int64") if attr.kind == "scale" else numbers.astype(float)
+    parsed = {}
+    for value in pd.unique(values[values.notna()]):
+        try:
+            parsed[value] = parse_value(value, attr)
+        except BadValue as exc:
+            raise origin.error(f"{exc}; {attr.fix}.", position=_first_bad(values == value), column=name) from None
+    out = values.map(parsed, na_action="ignore")
+    if attr.kind in ("scale", "bool"):  # whole numbers stay whole (4, not 4.0); blanks stay blank
+        return out.astype("Int64")
+    if attr.kind == "number":
+        return out.astype(float)
+    return out.astype(object).where(out.notna(), None)
 
 
 def _require(df: pd.DataFrame, columns: list[str], origin: Origin, hint: str = "") -> None:
@@ -165,7 +126,7 @@ def make_collection(
         )
     for name, attr in ALTER_ATTRIBUTES.items():
         if name in alters.columns:
-            alters[name] = _typed_column(alters[name], name, attr, a_origin)
+            alters[name] = typed_column(alters[name], name, attr, a_origin)
 
     if egos is None:
         egos = pd.DataFrame({"ego_id": pd.unique(alters["ego_id"])})
@@ -209,9 +170,7 @@ def make_collection(
                 position=i, column=end,
             )
     if "weight" in ties.columns:
-        ties["weight"] = _typed_column(
-            ties["weight"], "weight", Attribute("number", 0, None, "use a number, 0 or more"), t_origin
-        )
+        ties["weight"] = typed_column(ties["weight"], "weight", TIE_WEIGHT, t_origin)
     loops = ties["source"] == ties["target"]
     if loops.any():
         warnings.append(

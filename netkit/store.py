@@ -16,17 +16,19 @@ import json
 import math
 import os
 import re
-import socket
 import time
 import unicodedata
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from filelock import FileLock, Timeout
+
 from .errors import NetkitError
 from .io.atomic import atomic_write_text
 from .paths import workspace_dir
+from .schema import ALTER_ATTRIBUTES, LEDGER_CHOICES, SCHEMA_VERSION, TABLE_COLUMNS, TABLES, BadValue, parse_value
+from .schema import manifest as schema_manifest
 
 __all__ = [
     "Workspace",
@@ -34,6 +36,7 @@ __all__ = [
     "DEFAULT_WORKSPACE",
     "EGO_ID",
     "TABLE_COLUMNS",
+    "SCHEMA_VERSION",
     "PERSON_DEFAULTS",
     "name_key",
     "likely_duplicates",
@@ -42,36 +45,14 @@ __all__ = [
 
 DEFAULT_WORKSPACE = "my-network"
 EGO_ID = "you"
-SCHEMA_VERSION = 1
-
-# Columns each table starts with; columns someone added by hand are kept after these.
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "egos": ["ego_id", "name"],
-    "alters": [
-        "ego_id", "alter_id", "name", "context", "closeness", "frequency", "years_known", "confiding",
-        "support_given", "support_received", "last_contact", "notes", "named_for", "census_done",
-    ],
-    "ties": ["ego_id", "source", "target"],
-    "support": ["ego_id", "instrument", "item", "alter_id", "value"],
-    "ledger": ["ego_id", "entry_id", "alter_id", "date", "kind", "direction", "status", "note"],
-}
-TABLES = tuple(TABLE_COLUMNS)
-
 # What a new person starts with until the participant says otherwise (the name interpreter
 # shows these); facts nobody can guess (context, years known, last contact) start empty.
 PERSON_DEFAULTS = {
     "closeness": 2, "frequency": 3, "confiding": False, "support_given": False, "support_received": False,
 }
 
-LEDGER_CHOICES = {
-    "kind": ("instrumental", "psychosocial"),
-    "direction": ("given", "received"),
-    "status": ("offered", "done"),
-}
-
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 10.0  # seconds a change waits for another form's change to finish
-STALE_AFTER = 30.0  # a lock older than this was left by a crash (a change takes milliseconds)
 
 _ID_PATTERN = {"alter": re.compile(r"^p(\d+)$"), "favor": re.compile(r"^f(\d+)$")}
 _BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -120,38 +101,17 @@ def _number_text(value: float) -> str:
 
 
 def _field_text(column: str, value: object) -> str:
-    """Check one person attribute and turn it into the text stored in alters.csv."""
-    from .model import ALTER_ATTRIBUTES
-
+    """Check one person attribute (the readers' validator) and turn it into the text stored in alters.csv."""
     attr = ALTER_ATTRIBUTES.get(column)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return ""
     if attr is None or attr.kind == "text":
         return clean_text(value, multiline=column == "notes")
-    if attr.kind == "bool":
-        if isinstance(value, str):
-            low = value.strip().lower()
-            if low in ("yes", "y", "true", "1"):
-                return "1"
-            if low in ("no", "n", "false", "0"):
-                return "0"
-            raise NetkitError(f"'{value}' is not yes or no for {column}; {attr.fix}.")
-        return "1" if bool(value) else "0"
-    if attr.kind == "date":
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.strftime("%Y-%m-%d")
-        try:
-            return dt.date.fromisoformat(str(value).strip()).strftime("%Y-%m-%d")
-        except ValueError:
-            raise NetkitError(f"'{value}' is not a date for {column}; {attr.fix}.") from None
     try:
-        number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        raise NetkitError(f"'{value}' is not a number for {column}; {attr.fix}.") from None
-    if math.isnan(number) or (attr.low is not None and number < attr.low) or (attr.high is not None and number > attr.high) \
-            or (attr.kind == "scale" and not number.is_integer()):
-        raise NetkitError(f"{value} is out of range for {column}; {attr.fix}.")
-    return _number_text(number)
+        parsed = parse_value(value, attr)
+    except BadValue as exc:
+        raise NetkitError(f"{exc} for {column.replace('_', ' ')}; {attr.fix}.") from None
+    if parsed is None:
+        return ""
+    return _number_text(parsed) if isinstance(parsed, (int, float)) else str(parsed)
 
 
 def _check_choice(field: str, value: str) -> str:
@@ -242,19 +202,17 @@ class Workspace:
     # -------------------------------------------------------------- reading
 
     def _read_table(self, table: str) -> tuple[list[dict], list[str]]:
+        from .io.text import read_table
+
         path = self.path / f"{table}.csv"
         if not path.exists():
             return [], list(TABLE_COLUMNS[table])
-        header, rows = _read_csv_fast(path)
-        if header is None:  # edited elsewhere (Excel's encoding or separator): the general reader
-            from .io.text import read_table
-
-            df, _ = read_table(path)
-            header = list(df.columns)
-            rows = [
-                {c: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)) for c, v in zip(header, rec)}
-                for rec in df.itertuples(index=False, name=None)
-            ]
+        df, _ = read_table(path)  # the readers' own: Excel's encodings and separators too
+        header = list(df.columns)
+        rows = [
+            {c: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)) for c, v in zip(header, rec)}
+            for rec in df.itertuples(index=False, name=None)
+        ]
         columns = header + [c for c in TABLE_COLUMNS[table] if c not in header]
         for row in rows:
             for c in columns:
@@ -323,38 +281,20 @@ class Workspace:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        """The workspace's lock (an OS file lock: a crashed holder's lock is released by the system)."""
         self.path.mkdir(parents=True, exist_ok=True)
-        lock = self.path / LOCK_NAME
-        token = uuid.uuid4().hex
-        stamp = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "time": time.time(), "token": token})
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.005
-        while True:
-            try:
-                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if _break_if_stale(lock):
-                    continue
-                if time.monotonic() > deadline:
-                    raise WorkspaceBusy(
-                        f"{self.path}: another window is saving to this workspace and has not finished "
-                        f"within {self.lock_timeout:g} s; wait a moment and try again (if nothing else is "
-                        f"open, delete the file {lock.name} in that folder)."
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.1)
-                continue
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(stamp)
-            break
+        lock = FileLock(self.path / LOCK_NAME, timeout=self.lock_timeout)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise WorkspaceBusy(
+                f"{self.path}: another window is saving to this workspace and has not finished "
+                f"within {self.lock_timeout:g} s; wait a moment and try again."
+            ) from None
         try:
             yield
         finally:
-            try:
-                if lock.read_text(encoding="utf-8") == stamp:
-                    lock.unlink()
-            except OSError:
-                pass
+            lock.release()
 
     # -------------------------------------------------------------- changing
 
@@ -391,8 +331,8 @@ class Workspace:
     def _write_manifest(self, **updates: object) -> None:
         from . import __version__
 
-        manifest = {"format": "netkit", "schema_version": SCHEMA_VERSION, "kind": "ego", **self._manifest(),
-                    "written_by": f"netkit {__version__} (workspace)", **updates}
+        manifest = {**schema_manifest("ego"), **self._manifest(), "written_by": f"netkit {__version__} (workspace)",
+                    **updates}
         _write(self.path / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
 
     def _write_table(self, table: str, rows: list[dict], columns: list[str]) -> None:
@@ -626,60 +566,6 @@ def _write(path: Path, text: str) -> None:
             if attempt == 4:
                 raise
             time.sleep(0.1 * (attempt + 1))
-
-
-def _read_csv_fast(path: Path) -> tuple[list[str] | None, list[dict]]:
-    """A table as the store writes it (UTF-8, commas, rectangular), read with the csv module;
-    ``(None, [])`` when the file looks different and needs :func:`netkit.io.text.read_table`."""
-    import csv
-    import io
-
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, []
-    records = list(csv.reader(io.StringIO(text, newline="")))
-    if not records or "," not in text.split("\n", 1)[0] or any(len(r) != len(records[0]) for r in records[1:] if r):
-        return None, []
-    header = [h.strip() for h in records[0]]
-    if "" in header or len(set(header)) != len(header):
-        return None, []
-    return header, [dict(zip(header, r)) for r in records[1:] if r]
-
-
-def _break_if_stale(lock: Path) -> bool:
-    """Remove a lock left behind by a crashed process; True when it was removed (or is gone)."""
-    try:
-        content = lock.read_text(encoding="utf-8")
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    try:
-        info = json.loads(content)
-    except ValueError:
-        info = {}
-    stale = age > STALE_AFTER
-    if not stale and os.name == "posix" and info.get("host") == socket.gethostname() and isinstance(info.get("pid"), int):
-        try:
-            os.kill(info["pid"], 0)  # signal 0 only asks whether the process exists
-        except ProcessLookupError:
-            stale = True
-        except OSError:
-            pass
-    if not stale and not content and age > 1.0:  # created but never filled: its writer died at once
-        stale = True
-    if not stale:
-        return False
-    try:
-        if lock.read_text(encoding="utf-8") == content:
-            lock.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        return False
-    return True
 
 
 def _dangling(t: Tables) -> bool:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import NetkitError
 from ..model import EgoCollection, EgoNetwork, WholeNetwork, as_collection
+from .. import schema
 from ..paths import samples_dir
 from .atomic import atomic_folder, atomic_write_text
 
@@ -213,8 +214,7 @@ def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
     def fill(folder: Path) -> None:
         if format == "netkit":
             tables = {"egos": coll.egos, "alters": coll.alters, "ties": coll.ties, **coll.extra}
-            manifest = {"format": "netkit", "schema_version": 1, "kind": kind, "directed": coll.directed,
-                        "written_by": f"netkit {__version__}"}
+            manifest = schema.manifest(kind, directed=coll.directed, written_by=f"netkit {__version__}")
             (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         else:
             tables = {

@@ -14,11 +14,10 @@ import pandas as pd
 
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, EgoNetwork, make_collection
+from ..schema import SCHEMA_VERSION
 from .text import read_table, rename_columns
 
 __all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
-
-SCHEMA_VERSION = 1
 SINGLE_EGO = "ego"
 
 ALTER_ALIASES = {

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NetkitError
-from ..model import Attribute, WholeNetwork, _typed_column
+from ..model import Attribute, WholeNetwork, typed_column
 from .text import read_table, rename_columns
 
 __all__ = ["read_edgelist", "read_graph_xml"]
@@ -40,7 +40,7 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeN
         if empty.any():
             raise origin.error("the id is empty; every edge needs two ends.", position=int(np.flatnonzero(empty)[0]), column=col)
     if "weight" in df.columns:
-        df["weight"] = _typed_column(df["weight"], "weight", Attribute("number", 0, None, "use a number, 0 or more"), origin)
+        df["weight"] = typed_column(df["weight"], "weight", Attribute("number", 0, None, "use a number, 0 or more"), origin)
     G = nx.DiGraph() if directed else nx.Graph()
     attrs = [c for c in df.columns if c not in ("source", "target")]
     records = df[attrs].to_dict("records") if attrs else [{}] * len(df)
