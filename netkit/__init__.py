@@ -25,6 +25,7 @@ _EXPORTS = {
     "pseudonymize": "pseudonym",
     "run_batch": "reproduce",
     "write_manifest": "reproduce",
+    "read_manifest": "reproduce",
     "class_summary": "classroom",
     "describe": "info",
     "check_setup": "setup_check",
@@ -66,7 +67,7 @@ def __dir__():
 if TYPE_CHECKING:  # for editors and type checkers
     from .batch import alter_table, summarize
     from .pseudonym import pseudonymize
-    from .reproduce import run_batch, write_manifest
+    from .reproduce import read_manifest, run_batch, write_manifest
     from .classroom import class_summary
     from .communities import clusters
     from .holes import brokerage, structural_holes

@@ -7,140 +7,219 @@ import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
+from .arguments import RENAMED_IN
+
 __all__ = ["main"]
 
 LAYOUTS = ("rings", "hub", "web", "spring")
 
 
-def _parser() -> argparse.ArgumentParser:
+class _OldName(argparse.Action):
+    """An option renamed in this release: still accepted, with a warning naming the new one."""
+
+    def __init__(self, option_strings, dest, new: str = "", **kwargs):
+        self.new = new
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        warnings.warn(f"{option_string} is now {self.new}; the old name stops working after netkit {RENAMED_IN}.",
+                      FutureWarning, stacklevel=2)
+        setattr(namespace, self.dest, values)
+
+
+def _options() -> dict[str, argparse.ArgumentParser]:
+    """Each option group declared once; commands combine them as argparse parents."""
     from .io import FORMATS
 
+    def parent() -> argparse.ArgumentParser:
+        return argparse.ArgumentParser(add_help=False)
+
+    groups = {name: parent() for name in ("input", "ego", "output", "strength", "weight", "group", "scale")}
+    groups["input"].add_argument("input", metavar="INPUT", help="file or folder to read (see docs/formats.md)")
+    groups["input"].add_argument("--format", default="auto", choices=FORMATS, help="input format (default: guess)")
+    groups["input"].add_argument("--directed", action="store_true", help="treat ties as directed")
+    groups["ego"].add_argument("--ego", metavar="ID",
+                               help="only this ego (for a whole network: the ego network of this node)")
+    groups["output"].add_argument("-o", "--output", metavar="OUT", help="write the CSV here instead of standard output")
+    strength = groups["strength"]
+    strength.add_argument("--strength", default="equal", metavar="PRESET",
+                          help="how tie strength weighs its items: equal, closeness or gilbert (default: equal)")
+    strength.add_argument("--weights", dest="strength", metavar="PRESET", action=_OldName, new="--strength",
+                          help=argparse.SUPPRESS)
+    strength.add_argument("--threshold", type=float, default=0.5,
+                          help="strength from which a tie is strong (default 0.5)")
+    groups["weight"].add_argument("--weight", metavar="COL",
+                                  help="tie weight column (structural holes, alter–alter and whole-network ties)")
+    groups["group"].add_argument("--group", metavar="ATTR", help="alter attribute for E-I index, Blau and IQV")
+    scale = groups["scale"]
+    scale.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="compute on N processes of this machine (default 1: this process); same numbers either way")
+    shown = scale.add_mutually_exclusive_group()
+    shown.add_argument("--progress", dest="progress", action="store_true", default=None,
+                       help="always show a progress bar on standard error")
+    shown.add_argument("--no-progress", dest="progress", action="store_false",
+                       help="never show one (default: only in a terminal, on long runs)")
+    return groups
+
+
+def _parser() -> argparse.ArgumentParser:
+    o = _options()
     parser = argparse.ArgumentParser(
         prog="netkit", description="The Personal Network Lab: read, describe and measure personal networks."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('netkit').__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help: str, *, table: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
-        p.add_argument("input", metavar="INPUT", help="file or folder to read (see docs/formats.md)")
-        p.add_argument("--format", default="auto", choices=FORMATS, help="input format (default: guess)")
-        p.add_argument("--directed", action="store_true", help="treat ties as directed")
-        p.add_argument("--ego", metavar="ID", help="only this ego (for a whole network: the ego network of this node)")
-        if table:
-            p.add_argument("-o", "--output", metavar="OUT", help="write the CSV here instead of standard output")
+    def command(name: str, help: str, func, *parents: str, description: str | None = None) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=description or help, parents=[o[k] for k in parents])
+        p.set_defaults(func=func)
         return p
 
-    command("info", "say what was read from INPUT, with any warnings", table=False)
-    summary = command("summary", "one CSV row per ego: size, ties, density, structural holes, tie strength")
-    summary.add_argument("--weight", metavar="COL", help="tie weight column for the structural-hole measures")
-    summary.add_argument("--group", metavar="ATTR", help="alter attribute for E-I index, Blau and IQV")
-    _scale_options(summary)
-    ties = command("ties", "one CSV row per tie: strength, weak/strong, layer, overlap, local bridges")
-    ties.add_argument("--weight", metavar="COL", help="tie weight column for alter–alter and whole-network ties")
-    ties.add_argument("--weights", default="equal", metavar="PRESET",
-                      help="tie strength weights: equal, closeness or gilbert (default: equal)")
-    ties.add_argument("--threshold", type=float, default=0.5, help="strength from which a tie is strong (default 0.5)")
-    holes = command("holes", "structural holes: constraint, effective size, efficiency, hierarchy")
-    holes.add_argument("--weight", metavar="COL", help="tie weight column")
-    brokerage = command("brokerage", "Gould–Fernandez brokerage roles for each broker")
+    table = ("input", "ego", "output")
+    command("info", "say what was read from INPUT, with any warnings", _info, "input", "ego")
+    command("summary", "one CSV row per ego: size, ties, density, structural holes, tie strength", _summary,
+            *table, "weight", "group", "strength", "scale")
+    command("ties", "one CSV row per tie: strength, weak/strong, layer, overlap, local bridges", _ties,
+            *table, "weight", "strength")
+    command("holes", "structural holes: constraint, effective size, efficiency, hierarchy", _holes, *table, "weight")
+    brokerage = command("brokerage", "Gould–Fernandez brokerage roles for each broker", _brokerage, *table)
     brokerage.add_argument("--group", metavar="ATTR", required=True, help="attribute that defines the groups")
-    introduce = command("introduce", "introductions worth making, with reasons and what-if effects")
+    introduce = command("introduce", "introductions worth making, with reasons and what-if effects", _introduce,
+                        *table, "strength")
     introduce.add_argument("-k", type=int, default=10, help="how many suggestions per ego (default 10)")
     introduce.add_argument("--per-person", type=int, metavar="N",
                            help="keep each person in at most N suggestions (default: no limit)")
-    draw = command("draw", "write one standalone, offline HTML drawing", table=False)
+    draw = command("draw", "write one standalone, offline HTML drawing", _draw, "input", "ego")
     draw.add_argument("-o", "--output", metavar="OUT", required=True, help="the HTML file to write")
     draw.add_argument("--layout", choices=LAYOUTS, help="rings, hub, web or spring (default: rings for an ego "
                       "network, spring for a whole network)")
     draw.add_argument("--color-by", metavar="ATTR",
                       help="colour people by this attribute (default: context on rings, otherwise cluster)")
-
-    batch = sub.add_parser("batch", help="summary, alter and tie tables of a collection, with a manifest, in one folder",
-                           description="Write summary.csv, alter_table.csv, tie_table.csv and manifest.json (SHA-256 of "
-                                       "the inputs, versions, parameters, seeds, time) into FOLDER. The same inputs "
-                                       "give byte-identical tables.")
-    batch.add_argument("input", metavar="INPUT", help="file or folder to read (see docs/formats.md)")
+    batch = command("batch", "summary, alter and tie tables of a collection, with a manifest, in one folder", _batch,
+                    "input", "group", "weight", "strength", "scale",
+                    description="Write summary.csv, alter_table.csv, tie_table.csv and manifest.json (SHA-256 of "
+                                "the inputs, versions, parameters, seeds, time) into FOLDER. The same inputs "
+                                "give byte-identical tables.")
     batch.add_argument("-o", "--output", metavar="FOLDER", required=True, help="a new or empty folder for the tables")
-    batch.add_argument("--format", default="auto", choices=FORMATS, help="input format (default: guess)")
-    batch.add_argument("--directed", action="store_true", help="treat ties as directed")
-    batch.add_argument("--group", metavar="ATTR", help="alter attribute for E-I index, Blau and IQV")
-    batch.add_argument("--weight", metavar="COL", help="tie weight column (structural holes, alter–alter tie strength)")
-    batch.add_argument("--weights", default="equal", metavar="PRESET",
-                       help="tie strength weights: equal, closeness or gilbert (default: equal)")
-    batch.add_argument("--threshold", type=float, default=0.5, help="strength from which a tie is strong (default 0.5)")
     batch.add_argument("--seed", type=int, default=0, help="seed of the Louvain communities (default 0)")
     batch.add_argument("--no-communities", action="store_true", help="leave the community column of the alter table empty")
-    _scale_options(batch)
-
-    pseudo = sub.add_parser("pseudonymize", help="a copy to share: names pseudonymised with a key, private text dropped",
-                            description="Write a copy of INPUT as netkit's folder (GraphML for a whole network) with "
-                                        "names and name-like ids replaced by keyed pseudonyms (HMAC-SHA256) and notes, "
-                                        "e-mail, web addresses and phone numbers dropped. The key is never written.")
-    pseudo.add_argument("input", metavar="INPUT", help="file or folder to read (see docs/formats.md)")
+    pseudo = command("pseudonymize", "a copy to share: names pseudonymised with a key, private text dropped",
+                     _pseudonymize, "input",
+                     description="Write a copy of INPUT as netkit's folder (GraphML for a whole network) with "
+                                 "names and name-like ids replaced by keyed pseudonyms (HMAC-SHA256) and notes, "
+                                 "e-mail, web addresses and phone numbers dropped. The key is never written.")
     pseudo.add_argument("-o", "--output", metavar="OUT", required=True, help="a new or empty folder (a .graphml file "
                         "for a whole network)")
     pseudo.add_argument("--key", metavar="KEY", help="your secret key, 16 characters or more (same key, same pseudonyms)")
     pseudo.add_argument("--key-file", metavar="FILE", help="read the key from the first line of FILE instead (keeps it "
                         "out of your shell history)")
-    pseudo.add_argument("--format", default="auto", choices=FORMATS, help="input format (default: guess)")
-    pseudo.add_argument("--directed", action="store_true", help="treat ties as directed")
     pseudo.add_argument("--ids", default="auto", choices=("auto", "always"),
                         help="replace ids when they could be names (auto, default) or always")
-
-    group = sub.add_parser("class-summary", help="one anonymised group report from several participants' exports",
-                           description="Combine participants' (pseudonymised) exports into distributions of network "
-                                       "size, constraint, weak-tie share and support coverage; refused for groups "
-                                       "smaller than --min-group. No row is one person.")
+    group = command("class-summary", "one anonymised group report from several participants' exports", _class_summary,
+                    "strength",
+                    description="Combine participants' (pseudonymised) exports into distributions of network "
+                                "size, constraint, weak-tie share and support coverage; refused for groups "
+                                "smaller than --min-group. No row is one person.")
     group.add_argument("inputs", metavar="FOLDER", nargs="+", help="participants' export folders (or files)")
     group.add_argument("-o", "--output", metavar="OUT", help="report.html (a standalone page) or report.csv (the "
                        "table); standard output (CSV) when absent")
     group.add_argument("--min-group", type=int, default=5, metavar="N",
                        help="refuse groups of fewer participants (default 5, at least 3)")
-    group.add_argument("--weights", default="equal", metavar="PRESET",
-                       help="tie strength weights: equal, closeness or gilbert (default: equal)")
-    group.add_argument("--threshold", type=float, default=0.5, help="strength from which a tie is strong (default 0.5)")
     return parser
 
 
-def _scale_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="compute on N processes of this machine (default 1: this process); same numbers either way")
-    shown = p.add_mutually_exclusive_group()
-    shown.add_argument("--progress", dest="progress", action="store_true", default=None,
-                       help="always show a progress bar on standard error")
-    shown.add_argument("--no-progress", dest="progress", action="store_false",
-                       help="never show one (default: only in a terminal, on long runs)")
+def _network(args: argparse.Namespace):
+    """INPUT as read, narrowed to --ego where given (the model's one ego picker)."""
+    from .io import read
+    from .model import select_ego
+
+    return select_ego(read(args.input, format=args.format, directed=args.directed), getattr(args, "ego", None))
 
 
-def _select(net, ego: str | None):
-    """--ego: one ego of a collection, the ego network of a node of a whole network."""
-    from .errors import NetkitError
-    from .model import EgoCollection, EgoNetwork
-
-    if ego is None:
-        return net
-    if isinstance(net, EgoCollection):
-        return net[ego]
-    if isinstance(net, EgoNetwork):
-        if str(ego) != net.ego_id:
-            raise NetkitError(f"{net.source}: this network's ego is '{net.ego_id}', not '{ego}'; leave --ego out.")
-        return net
-    return net.ego_network(ego)
+# ----------------------------------------------------------------------------- one function per command
 
 
-def _table(args: argparse.Namespace, net, executor=None):
+def _info(args: argparse.Namespace) -> None:
+    from .info import describe
+
+    print(describe(_network(args)))
+
+
+def _summary(args: argparse.Namespace):
     import netkit as nk
 
-    if args.command == "summary":
-        return nk.summarize(net, weight=args.weight, group=args.group, executor=executor, progress=args.progress)
-    if args.command == "ties":
-        return nk.tie_table(net, weights=args.weights, threshold=args.threshold, weight=args.weight)
-    if args.command == "holes":
-        return nk.structural_holes(net, weight=args.weight)
-    if args.command == "brokerage":
-        return nk.brokerage(net, group=args.group)
-    return nk.suggest_introductions(net, k=args.k, per_person=args.per_person)
+    with _executor(args) as pool:
+        return nk.summarize(_network(args), weight=args.weight, group=args.group, strength=args.strength,
+                            threshold=args.threshold, executor=pool, progress=args.progress)
+
+
+def _ties(args: argparse.Namespace):
+    import netkit as nk
+
+    return nk.tie_table(_network(args), strength=args.strength, threshold=args.threshold, weight=args.weight)
+
+
+def _holes(args: argparse.Namespace):
+    import netkit as nk
+
+    return nk.structural_holes(_network(args), weight=args.weight)
+
+
+def _brokerage(args: argparse.Namespace):
+    import netkit as nk
+
+    return nk.brokerage(_network(args), group=args.group)
+
+
+def _introduce(args: argparse.Namespace):
+    import netkit as nk
+
+    return nk.suggest_introductions(_network(args), k=args.k, per_person=args.per_person, strength=args.strength)
+
+
+def _draw(args: argparse.Namespace) -> None:
+    from .model import select_ego
+    from .io import read
+    from .viz import draw_to_file
+
+    net = select_ego(read(args.input, format=args.format, directed=args.directed), args.ego, one=True,
+                     what="the drawing")
+    draw_to_file(net, Path(args.output), layout=args.layout, color_by=args.color_by)
+
+
+def _batch(args: argparse.Namespace) -> None:
+    from .reproduce import run_batch
+
+    with _executor(args) as pool:
+        run_batch(args.input, args.output, format=args.format, directed=args.directed, group=args.group,
+                  weight=args.weight, strength=args.strength, threshold=args.threshold,
+                  communities=not args.no_communities, seed=args.seed, executor=pool, progress=args.progress,
+                  command=["netkit", *args.argv])
+
+
+def _pseudonymize(args: argparse.Namespace) -> None:
+    from .pseudonym import write_pseudonymized
+
+    _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
+                                 ids=args.ids, directed=args.directed)
+    for line in log:
+        print(f"netkit: {line}", file=sys.stderr)
+
+
+def _class_summary(args: argparse.Namespace) -> None:
+    from .classroom import class_summary
+    from .errors import NetkitError
+
+    if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
+        raise NetkitError(f"{args.output}: a class summary is saved as .html (the page) or .csv (the table); end "
+                          "the file name with one of them.")
+    report = class_summary(args.inputs, min_group=args.min_group, strength=args.strength, threshold=args.threshold)
+    if args.output:
+        report.save(args.output)
+    else:
+        from .reproduce import table_csv
+
+        sys.stdout.write(table_csv(report.table))
 
 
 @contextmanager
@@ -165,7 +244,8 @@ def _executor(args: argparse.Namespace):
 
 
 def _parameters(args: argparse.Namespace) -> dict:
-    return {k: v for k, v in sorted(vars(args).items()) if k not in ("input", "inputs", "output", "key", "key_file")}
+    skip = ("input", "inputs", "output", "key", "key_file", "func", "argv")
+    return {k: v for k, v in sorted(vars(args).items()) if k not in skip}
 
 
 def _read_key(args: argparse.Namespace) -> str:
@@ -185,73 +265,21 @@ def _read_key(args: argparse.Namespace) -> str:
     return args.key
 
 
-def _run_other(args: argparse.Namespace, argv: list[str]) -> int:
-    """The commands that are not one table of one input: batch, pseudonymize, class-summary."""
-    if args.command == "batch":
-        from .reproduce import run_batch
-
-        with _executor(args) as pool:
-            run_batch(args.input, args.output, format=args.format, directed=args.directed, group=args.group,
-                      weight=args.weight, weights=args.weights, threshold=args.threshold,
-                      communities=not args.no_communities, seed=args.seed, executor=pool, progress=args.progress,
-                      command=["netkit", *argv])
-        return 0
-    if args.command == "pseudonymize":
-        from .pseudonym import write_pseudonymized
-
-        _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
-                                     ids=args.ids, directed=args.directed)
-        for line in log:
-            print(f"netkit: {line}", file=sys.stderr)
-        return 0
-    from .classroom import class_summary
-    from .errors import NetkitError
-
-    if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
-        raise NetkitError(f"{args.output}: a class summary is saved as .html (the page) or .csv (the table); end "
-                          "the file name with one of them.")
-    report = class_summary(args.inputs, min_group=args.min_group, weights=args.weights, threshold=args.threshold)
-    if args.output:
-        report.save(args.output)
-    else:
-        from .reproduce import table_csv
-
-        sys.stdout.write(table_csv(report.table))
-    return 0
-
-
 def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
-    from .info import describe
-    from .io import atomic_write_text, read
-    from .errors import NetkitError
-    from .model import EgoCollection, WholeNetwork
+    """Run the command; a table it returns goes to -o (with a manifest beside it) or standard output."""
+    from .io import atomic_write_text
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if args.command in ("batch", "pseudonymize", "class-summary"):
-        return _run_other(args, argv)
-    net = read(args.input, format=args.format, directed=args.directed)
-    if args.command == "info":
-        print(describe(_select(net, args.ego)))
+    args.argv = list(sys.argv[1:] if argv is None else argv)
+    table = args.func(args)
+    if table is None:
         return 0
-    if args.command == "introduce" and isinstance(net, WholeNetwork) and args.ego is None:
-        raise NetkitError(f"{args.input}: a whole network has no single ego; say whose introductions with --ego NODE.")
-    if args.command == "draw" and isinstance(net, EgoCollection) and args.ego is None:
-        raise NetkitError(f"{args.input}: holds {len(net)} ego networks; say which to draw with --ego ID "
-                          f"(e.g. --ego {net.ego_ids[0]}).")
-    net = _select(net, args.ego)
-    if args.command == "draw":
-        from .viz import draw_to_file
-
-        draw_to_file(net, Path(args.output), layout=args.layout, color_by=args.color_by)
-        return 0
-    with _executor(args) as pool:
-        text = _table(args, net, pool).to_csv(index=False, lineterminator="\n")
+    text = table.to_csv(index=False, lineterminator="\n")
     if args.output:
         from .reproduce import manifest_path, write_manifest
 
         atomic_write_text(Path(args.output), text)
         write_manifest(manifest_path(args.output), inputs=[args.input], outputs=[args.output],
-                       parameters=_parameters(args), command=["netkit", *argv])
+                       parameters=_parameters(args), command=["netkit", *args.argv])
     else:
         sys.stdout.write(text)
     return 0

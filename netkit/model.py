@@ -445,7 +445,8 @@ def select_ego(net, ego: str | None, *, one: bool = False, what: str = "this"):
                 return net[net.ego_ids[0]]
             some = ", ".join(map(str, net.ego_ids[:5])) + (", …" if len(net) > 5 else "")
             raise NetkitError(
-                f"this collection has {len(net)} egos; say which one for {what} with ego= (one of {some})."
+                f"this collection has {len(net)} egos; say which one for {what} with ego= (--ego on the command line; "
+                f"one of {some})."
             )
         raise NetkitError(f"a whole network has no single ego; say whose {what} with ego= (--ego on the command line).")
     if isinstance(net, EgoCollection):

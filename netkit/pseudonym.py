@@ -363,7 +363,7 @@ def write_pseudonymized(input, output, *, key: str | bytes, format: str = "auto"
     The same input and key give byte-identical files.
     """
     from .io import atomic_write_text, read, write
-    from .reproduce import _check_output_folder
+    from .reproduce import check_output_folder
 
     input, output = Path(input).expanduser(), Path(output).expanduser()
     _key_bytes(key)
@@ -377,7 +377,7 @@ def write_pseudonymized(input, output, *, key: str | bytes, format: str = "auto"
         shared = pseudonymize(net, key=key, ids=ids)
         write(shared, output, format="graphml")
         return output, shared.warnings
-    _check_output_folder(output, inputs=[input], what="pseudonymised network", marker="pseudonymised")
+    check_output_folder(output, inputs=[input], what="pseudonymised network", marker="pseudonymised")
     shared = pseudonymize(net, key=key, ids=ids)
     write(shared, output, format="netkit")
     manifest_file = output / "manifest.json"

@@ -13,9 +13,11 @@ import json
 import platform
 from concurrent.futures import Executor
 from importlib import metadata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .arguments import renamed_keywords
 from .errors import NetkitError
 
 __all__ = [
@@ -28,6 +30,9 @@ __all__ = [
     "write_manifest",
     "table_csv",
     "run_batch",
+    "read_manifest",
+    "RunManifest",
+    "check_output_folder",
 ]
 
 MANIFEST_VERSION = 1
@@ -230,12 +235,82 @@ def write_manifest(
     return path
 
 
+@dataclass(frozen=True)
+class RunManifest:
+    """A run's manifest as read back: what went in, with which options, and what came out.
+
+    ``record`` is the whole JSON; the attributes are the parts one usually looks at.
+    """
+
+    path: Path
+    record: dict
+
+    @property
+    def inputs(self) -> list[dict]:
+        """Every input file: ``name``, ``sha256`` and ``bytes`` (the files of a folder, each)."""
+        return [f for item in self.record.get("inputs", []) for f in item.get("files", [])]
+
+    @property
+    def outputs(self) -> list[dict]:
+        return list(self.record.get("outputs", []))
+
+    @property
+    def parameters(self) -> dict:
+        return dict(self.record.get("parameters", {}))
+
+    @property
+    def seeds(self) -> dict:
+        return dict(self.record.get("seeds", {}))
+
+    @property
+    def netkit(self) -> str:
+        return str(self.record.get("netkit", ""))
+
+    @property
+    def created(self) -> str:
+        return str(self.record.get("created", ""))
+
+    def describe(self) -> str:
+        """A few lines for people: inputs with the start of their checksum, options, seeds, version, time."""
+        files = ", ".join(f"{f['name']} {f['sha256'][:12]}…" for f in self.inputs) or "none recorded"
+        options = ", ".join(f"{k}={v!r}" for k, v in self.parameters.items()) or "none"
+        seeds = ", ".join(f"{k}={v!r}" for k, v in self.seeds.items()) or "none"
+        return (f"inputs: {files}\noptions: {options}\nseeds: {seeds}\n"
+                f"made by netkit {self.netkit} at {self.created} (UTC)")
+
+
+def read_manifest(path: str | Path) -> RunManifest:
+    """Read a run's manifest: a ``manifest.json`` file, or the folder ``run_batch`` wrote.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_manifest(folder / "manifest.json", parameters={"group": "context"}, seeds={"louvain": 0})
+    >>> run = read_manifest(folder)
+    >>> run.parameters, run.seeds
+    ({'group': 'context'}, {'louvain': 0})
+    """
+    path = Path(path).expanduser()
+    if path.is_dir():
+        path = path / "manifest.json"
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NetkitError(f"{path}: there is no manifest here; pass the folder run_batch wrote or its manifest.json.") from None
+    except (OSError, ValueError) as exc:
+        raise NetkitError(f"{path}: cannot be read as a manifest ({exc}); it may be damaged — rerun the batch.") from None
+    if not isinstance(record, dict) or record.get("manifest") != "netkit run":
+        raise NetkitError(f"{path}: is not a netkit run manifest (no \"manifest\": \"netkit run\" in it).")
+    return RunManifest(path, record)
+
+
 def table_csv(table) -> str:
     """A table as netkit writes every output: CSV, no index, ``\\n`` line ends, full float precision."""
     return table.to_csv(index=False, lineterminator="\n")
 
 
-def _check_output_folder(path: Path, *, inputs: Iterable[Path], what: str, marker: str) -> None:
+def check_output_folder(path: Path, *, inputs: Iterable[Path], what: str, marker: str) -> None:
     """Refuse to replace a folder that is not an earlier output of the same kind, or an input."""
     resolved = path.resolve()
     for item in inputs:
@@ -256,6 +331,7 @@ def _check_output_folder(path: Path, *, inputs: Iterable[Path], what: str, marke
                               f"{what} (netkit replaces only a folder it wrote itself).")
 
 
+@renamed_keywords(weights="strength")
 def run_batch(
     input: str | Path,
     output: str | Path,
@@ -264,7 +340,7 @@ def run_batch(
     directed: bool = False,
     group: str | None = None,
     weight: str | None = None,
-    weights: str | Mapping[str, float] = "equal",
+    strength: str | Mapping[str, float] = "equal",
     threshold: float = 0.5,
     communities: bool = True,
     seed: int = 0,
@@ -284,8 +360,8 @@ def run_batch(
         atomically). Gets ``summary.csv`` (:func:`netkit.summarize`), ``alter_table.csv``
         (:func:`netkit.alter_table`), ``tie_table.csv`` (:func:`netkit.tie_table`) and
         ``manifest.json`` (see :func:`write_manifest`).
-    group, weight, weights, threshold
-        As in :func:`netkit.summarize` (``weights`` and ``threshold`` also for the alter and
+    group, weight, strength, threshold
+        As in :func:`netkit.summarize` (``strength`` and ``threshold`` also for the alter and
         tie tables; ``weight`` also gives alter–alter ties a strength in the tie table).
     communities, seed
         Louvain communities in the alter table, and their seed.
@@ -315,19 +391,19 @@ def run_batch(
     from .ties import tie_table
 
     input, output = Path(input).expanduser(), Path(output).expanduser()
-    _check_output_folder(output, inputs=[input], what="batch tables", marker="netkit_batch")
+    check_output_folder(output, inputs=[input], what="batch tables", marker="netkit_batch")
     net = read(input, format=format, directed=directed)
     if isinstance(net, WholeNetwork):
         raise NetkitError(f"{input}: is a whole network; a batch run is for ego networks — use netkit summary, ties "
                           "and holes on a whole network, or cut ego networks from it first.")
     tables = {
-        "summary.csv": summarize(net, group=group, weight=weight, weights=weights, threshold=threshold,
+        "summary.csv": summarize(net, group=group, weight=weight, strength=strength, threshold=threshold,
                                  executor=executor, progress=progress),
-        "alter_table.csv": alter_table(net, weights=weights, threshold=threshold, communities=communities, seed=seed,
+        "alter_table.csv": alter_table(net, strength=strength, threshold=threshold, communities=communities, seed=seed,
                                        executor=executor, progress=progress),
-        "tie_table.csv": tie_table(net, weights=weights, threshold=threshold, weight=weight),
+        "tie_table.csv": tie_table(net, strength=strength, threshold=threshold, weight=weight),
     }
-    parameters = {"format": format, "directed": directed, "group": group, "weight": weight, "weights": weights,
+    parameters = {"format": format, "directed": directed, "group": group, "weight": weight, "strength": strength,
                   "threshold": threshold, "communities": communities,
                   "executor": describe_executor(executor)}
 
