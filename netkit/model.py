@@ -111,6 +111,17 @@ def make_collection(
     """
     warnings = list(warnings or [])
     a_origin, t_origin = origins["alters"], origins.get("ties", Origin("ties"))
+    alters = _checked_alters(alters, a_origin)
+    egos = _checked_egos(egos, alters, origins.get("egos", Origin("egos")), a_origin)
+    ties = _checked_ties(ties, alters, t_origin, a_origin, several=egos.shape[0] > 1)
+    warnings += _tie_warnings(ties, t_origin, directed)
+    return EgoCollection(
+        egos=egos, alters=alters, ties=ties, directed=directed, source=source, format=format,
+        extra=dict(extra or {}), warnings=warnings,
+    )
+
+
+def _checked_alters(alters: pd.DataFrame, a_origin: Origin) -> pd.DataFrame:
     _require(alters, ["ego_id", "alter_id"], a_origin)
     alters = _as_text_ids(alters.reset_index(drop=True), ["ego_id", "alter_id"])
     _check_ids(alters, "ego_id", a_origin)
@@ -127,30 +138,35 @@ def make_collection(
     for name, attr in ALTER_ATTRIBUTES.items():
         if name in alters.columns:
             alters[name] = typed_column(alters[name], name, attr, a_origin)
+    return alters
 
+
+def _checked_egos(egos: pd.DataFrame | None, alters: pd.DataFrame, e_origin: Origin, a_origin: Origin) -> pd.DataFrame:
     if egos is None:
-        egos = pd.DataFrame({"ego_id": pd.unique(alters["ego_id"])})
-    else:
-        e_origin = origins.get("egos", Origin("egos"))
-        _require(egos, ["ego_id"], e_origin)
-        egos = _as_text_ids(egos.reset_index(drop=True), ["ego_id"])
-        _check_ids(egos, "ego_id", e_origin)
-        dup = egos.duplicated("ego_id")
-        if dup.any():
-            i = _first_bad(dup)
-            raise e_origin.error(
-                f"ego id '{egos.at[i, 'ego_id']}' appears twice; give each ego its own id.",
-                position=i, column="ego_id",
-            )
-        unknown = ~alters["ego_id"].isin(egos["ego_id"])
-        if unknown.any():
-            i = _first_bad(unknown)
-            raise a_origin.error(
-                f"ego id '{alters.at[i, 'ego_id']}' is not in {e_origin.label}; "
-                "add that ego there or correct the id.",
-                position=i, column="ego_id",
-            )
+        return pd.DataFrame({"ego_id": pd.unique(alters["ego_id"])})
+    _require(egos, ["ego_id"], e_origin)
+    egos = _as_text_ids(egos.reset_index(drop=True), ["ego_id"])
+    _check_ids(egos, "ego_id", e_origin)
+    dup = egos.duplicated("ego_id")
+    if dup.any():
+        i = _first_bad(dup)
+        raise e_origin.error(
+            f"ego id '{egos.at[i, 'ego_id']}' appears twice; give each ego its own id.",
+            position=i, column="ego_id",
+        )
+    unknown = ~alters["ego_id"].isin(egos["ego_id"])
+    if unknown.any():
+        i = _first_bad(unknown)
+        raise a_origin.error(
+            f"ego id '{alters.at[i, 'ego_id']}' is not in {e_origin.label}; "
+            "add that ego there or correct the id.",
+            position=i, column="ego_id",
+        )
+    return egos
 
+
+def _checked_ties(ties: pd.DataFrame | None, alters: pd.DataFrame, t_origin: Origin, a_origin: Origin, *,
+                  several: bool) -> pd.DataFrame:
     if ties is None:
         ties = pd.DataFrame({"ego_id": pd.Series(dtype=object), "source": pd.Series(dtype=object),
                              "target": pd.Series(dtype=object)})
@@ -163,7 +179,7 @@ def make_collection(
         missing = ~pd.MultiIndex.from_arrays([ties["ego_id"], ties[end]]).isin(known)
         if missing.any():
             i = _first_bad(pd.Series(missing))
-            who = f" of ego '{ties.at[i, 'ego_id']}'" if egos.shape[0] > 1 else ""
+            who = f" of ego '{ties.at[i, 'ego_id']}'" if several else ""
             raise t_origin.error(
                 f"'{ties.at[i, end]}' is not one of the people{who} in {a_origin.label}; "
                 "add them there or correct the spelling.",
@@ -171,23 +187,24 @@ def make_collection(
             )
     if "weight" in ties.columns:
         ties["weight"] = typed_column(ties["weight"], "weight", TIE_WEIGHT, t_origin)
+    return ties
+
+
+def _tie_warnings(ties: pd.DataFrame, t_origin: Origin, directed: bool) -> list[str]:
+    out = []
     loops = ties["source"] == ties["target"]
     if loops.any():
-        warnings.append(
+        out.append(
             f"{t_origin.at(_first_bad(loops))}: {int(loops.sum())} tie(s) join a person to themselves; "
             "they are kept in the table but left out of graphs and counts."
         )
-    pairs = pair_key(ties, directed)
-    repeated = pairs.duplicated() & ~loops
+    repeated = pair_key(ties, directed).duplicated() & ~loops
     if repeated.any():
-        warnings.append(
+        out.append(
             f"{t_origin.at(_first_bad(repeated))}: {int(repeated.sum())} tie(s) repeat a pair already listed"
             f"{'' if directed else ' (A–B and B–A are one tie)'}; each pair is counted once."
         )
-    return EgoCollection(
-        egos=egos, alters=alters, ties=ties, directed=directed, source=source, format=format,
-        extra=dict(extra or {}), warnings=warnings,
-    )
+    return out
 
 
 def pair_key(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
