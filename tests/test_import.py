@@ -4,14 +4,14 @@ import sys
 
 
 def test_import_is_light():
+    """What makes an import slow is what it pulls in; that is checked here, not seconds (they flake)."""
     code = (
-        "import sys, time; t = time.perf_counter(); import netkit; dt = time.perf_counter() - t;"
-        "heavy = [m for m in ('pandas', 'networkx', 'pyvis', 'ipywidgets', 'matplotlib', 'seaborn') if m in sys.modules];"
-        "print(dt, heavy)"
+        "import sys; import netkit;"
+        "print([m for m in ('pandas', 'networkx', 'pyvis', 'ipywidgets', 'matplotlib', 'seaborn', 'scipy')"
+        " if m in sys.modules])"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split(maxsplit=1)
-    assert out[1].strip() == "[]", f"import netkit pulled in {out[1]}"
-    assert float(out[0]) < 0.5, f"import netkit took {float(out[0]):.2f} s"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", f"import netkit pulled in {out}"
 
 
 def test_reading_does_not_import_drawing_or_widgets():
