@@ -19,6 +19,7 @@ _EXPORTS = {
     "read": "io",
     "write": "io",
     "load_sample": "io",
+    "sample_path": "io",
     "sample_names": "io",
     "summarize": "batch",
     "alter_table": "batch",
@@ -80,7 +81,7 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .store import Workspace
     from .support import assess_support, mspss_scores
     from .widgets import NetworkLab
-    from .io import load_sample, read, sample_names, write
+    from .io import load_sample, read, sample_names, sample_path, write
     from .model import EgoCollection, EgoNetwork, WholeNetwork
     from .setup_check import check_setup
     from .viz import draw

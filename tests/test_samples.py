@@ -14,7 +14,7 @@ EXPECTED = {"personal": (1, 40, 69), "survey": (200, 2809, 4464)}
 
 
 def test_sample_names():
-    assert nk.sample_names() == ["florentine", "karate", "personal", "survey"]
+    assert nk.sample_names() == ["florentine", "karate", "linkedin", "personal", "survey"]
     for name in nk.sample_names():
         assert (samples_dir() / name / "README.md").exists(), f"{name} has no README"
         assert (samples_dir() / name / "make_sample.py").exists(), f"{name} has no generating script"
@@ -62,7 +62,7 @@ def test_missing_samples_folder_says_how_to_get_it(monkeypatch, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", ["personal", "survey"])
+@pytest.mark.parametrize("folder", ["personal", "survey", "linkedin"])
 def test_sample_scripts_remake_the_files_exactly(tmp_path, folder):
     src = samples_dir() / folder
     shutil.copy(src / "make_sample.py", tmp_path)
@@ -79,3 +79,10 @@ def test_template_script_remakes_the_templates(tmp_path):
     subprocess.run([sys.executable, "make_templates.py"], cwd=tmp_path, check=True, capture_output=True)
     for rel in ("csv/alters.csv", "csv/ties.csv", "network-template.xlsx"):
         assert (tmp_path / rel).read_bytes() == (templates_dir() / rel).read_bytes(), rel
+
+
+def test_the_linkedin_sample_reads_as_an_export():
+    contacts = nk.read(nk.sample_path("linkedin"), infer_ties="company")
+    assert contacts.format == "linkedin" and contacts.size == 5
+    # Northwind Traders (2 people) and Contoso (2) each give one tie; Fabrikam's one person none
+    assert len(contacts.ties) == 2

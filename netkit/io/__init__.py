@@ -15,7 +15,7 @@ from .. import schema
 from ..paths import samples_dir
 from .atomic import atomic_folder, atomic_write_text
 
-__all__ = ["read", "write", "load_sample", "sample_names", "detect_format", "FORMATS", "WRITE_FORMATS"]
+__all__ = ["read", "write", "load_sample", "sample_path", "sample_names", "detect_format", "FORMATS", "WRITE_FORMATS"]
 
 FORMATS = ("auto", "netkit", "template", "egor", "networkcanvas", "linkedin", "edgelist", "graphml", "gexf")
 WRITE_FORMATS = ("netkit", "egor", "graphml")
@@ -151,14 +151,14 @@ def sample_names() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if root.is_dir() else []
 
 
-def load_sample(name: str = "personal") -> Network:
-    """A bundled sample network by name: ``personal``, ``survey``, ``karate``, ``florentine``.
+def sample_path(name: str = "personal") -> Path:
+    """Where a bundled sample is: its folder, or its one data file (e.g. the LinkedIn export).
 
     Examples
     --------
     >>> import netkit as nk
-    >>> nk.load_sample("survey")
-    <EgoCollection: 200 egos, ...>
+    >>> nk.sample_path("linkedin").name
+    'Connections.csv'
     """
     root = samples_dir()
     if not root.is_dir():
@@ -172,11 +172,23 @@ def load_sample(name: str = "personal") -> Network:
         raise NetkitError(f"there is no sample called {name!r}{where}; samples are: {', '.join(names) or 'none found'}.")
     folder = root / name
     if (folder / "alters.csv").exists():
-        return read(folder, format="netkit")
-    graphs = sorted(folder.glob("*.graphml"))
-    if len(graphs) != 1:
-        raise NetkitError(f"{folder}: a sample folder needs alters.csv or exactly one .graphml file.")
-    return read(graphs[0], format="graphml")
+        return folder
+    data = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".graphml", ".gexf", ".csv"))
+    if len(data) != 1:
+        raise NetkitError(f"{folder}: a sample folder needs alters.csv or exactly one data file (.graphml, .gexf, .csv).")
+    return data[0]
+
+
+def load_sample(name: str = "personal") -> Network:
+    """A bundled sample network by name: ``personal``, ``survey``, ``karate``, ``florentine``, ``linkedin``.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> nk.load_sample("survey")
+    <EgoCollection: 200 egos, ...>
+    """
+    return read(sample_path(name))
 
 
 def _csv(df: pd.DataFrame) -> str:

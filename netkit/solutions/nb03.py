@@ -1,4 +1,4 @@
-"""Solutions for notebook 03, *Weak and strong ties*: the weak share, how weights move ties,
+"""Solutions for notebook 03, *Weak and strong ties*: the weak share, how the strength weights move ties,
 and the weak ties that help."""
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from ..model import EgoNetwork
 __all__ = ["weak_ties_share", "weight_changes", "weak_but_useful"]
 
 
-def _spokes(net: EgoNetwork, weights, threshold: float = 0.5) -> pd.DataFrame:
-    from ..ties import tie_table
+def _spokes(net: EgoNetwork, strength, threshold: float = 0.5) -> pd.DataFrame:
+    """Your tie to each contact: ``alter_id``, ``strength``, ``tie`` (weak/strong)."""
+    from ..batch import alter_table
 
-    table = tie_table(net, weights=weights, threshold=threshold)
-    return table[table["kind"] == "ego-alter"].rename(columns={"target": "alter_id"}).reset_index(drop=True)
+    return alter_table(net, strength=strength, threshold=threshold, communities=False)
 
 
-def weak_ties_share(net: EgoNetwork, weights: str | Mapping[str, float] = "equal", threshold: float = 0.5) -> float:
+def weak_ties_share(net: EgoNetwork, strength: str | Mapping[str, float] = "equal", threshold: float = 0.5) -> float:
     """The share of your ties (to contacts with a known strength) that are weak.
 
     A tie is *weak* when its strength index is below ``threshold``. The same number is the
@@ -30,7 +30,7 @@ def weak_ties_share(net: EgoNetwork, weights: str | Mapping[str, float] = "equal
     >>> weak_ties_share(nk.load_sample("personal"))   # 30 weak ties of 40
     0.75
     """
-    spokes = _spokes(net, weights, threshold).dropna(subset=["strength"])
+    spokes = _spokes(net, strength, threshold).dropna(subset=["strength"])
     return float((spokes["tie"] == "weak").mean()) if len(spokes) else float("nan")
 
 
@@ -63,7 +63,7 @@ def weight_changes(net: EgoNetwork, before: str | Mapping[str, float] = "equal",
     return changed.loc[order].reset_index(drop=True)
 
 
-def weak_but_useful(net: EgoNetwork, weights: str | Mapping[str, float] = "equal") -> pd.DataFrame:
+def weak_but_useful(net: EgoNetwork, strength: str | Mapping[str, float] = "equal") -> pd.DataFrame:
     """Weak ties who helped you in the last year (``support_received`` = 1).
 
     Granovetter's point in one table: people you are not close to can still bring you what
@@ -83,7 +83,7 @@ def weak_but_useful(net: EgoNetwork, weights: str | Mapping[str, float] = "equal
     >>> {"Dmitri Volkov", "Helga Andersen", "Mei Ling Tan", "Ravi Menon"} <= useful
     True
     """
-    spokes = _spokes(net, weights)[["alter_id", "strength", "tie"]]
+    spokes = _spokes(net, strength)[["alter_id", "strength", "tie"]]
     people = net.alters.merge(spokes, on="alter_id", how="left")
     if "support_received" not in people.columns:
         return pd.DataFrame(columns=["alter_id", "name", "context", "closeness", "strength"])

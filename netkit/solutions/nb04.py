@@ -36,7 +36,7 @@ def only_through_you(net: EgoNetwork) -> pd.DataFrame:
     """
     from ..communities import clusters
 
-    parts = clusters(net)[["node", "component"]].rename(columns={"node": "alter_id"})
+    parts = clusters(net)[["alter_id", "component"]]
     people = net.alters.merge(parts, on="alter_id", how="left")
     columns = [c for c in ("alter_id", "name", "context", "component") if c in people.columns]
     return people[people["component"] != 0][columns].reset_index(drop=True)

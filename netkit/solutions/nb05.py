@@ -29,11 +29,10 @@ def providers_by_tie(net: EgoNetwork) -> pd.DataFrame:
     {'instrumental': ['weak'], 'psychosocial': ['strong']}
     """
     from ..support import SUPPORT_ITEMS, support_answers
-    from ..ties import tie_table
+    from ..batch import alter_table
 
     answers = support_answers(net.extra.get("support"))
-    ties = tie_table(net)
-    ties = ties[ties["kind"] == "ego-alter"].set_index("target")
+    ties = alter_table(net, communities=False).set_index("alter_id")
     names = dict(zip(net.alters["alter_id"], net.alters["name"] if "name" in net.alters.columns else net.alters["alter_id"]))
     rows = [
         {"item": item.key, "kind": item.kind, "alter_id": who, "name": names.get(who, who),
