@@ -93,8 +93,8 @@ def one_per_person(introductions: pd.DataFrame, k: int | None = None) -> pd.Data
 
     Examples
     --------
-    >>> table = pd.DataFrame({"alter_a": ["A", "A", "C"], "alter_b": ["B", "C", "D"]})
-    >>> one_per_person(table)[["alter_a", "alter_b"]].values.tolist()
+    >>> table = pd.DataFrame({"alter_id_a": ["A", "A", "C"], "alter_id_b": ["B", "C", "D"]})
+    >>> one_per_person(table)[["alter_id_a", "alter_id_b"]].values.tolist()
     [['A', 'B'], ['C', 'D']]
     """
     from ..introductions import at_most_per_person

@@ -16,7 +16,7 @@ def compare_groups(summary: pd.DataFrame, egos: pd.DataFrame, by: str, measure: 
     Parameters
     ----------
     summary : DataFrame
-        :func:`netkit.summarize` of a collection (an ``ego`` column).
+        :func:`netkit.summarize` of a collection (an ``ego_id`` column).
     egos : DataFrame
         The collection's egos table (``ego_id`` and attributes), e.g. ``coll.egos``.
     by : str
@@ -32,7 +32,7 @@ def compare_groups(summary: pd.DataFrame, egos: pd.DataFrame, by: str, measure: 
 
     Examples
     --------
-    >>> s = pd.DataFrame({"ego": ["1", "2", "3"], "size": [4, 6, 10]})
+    >>> s = pd.DataFrame({"ego_id": ["1", "2", "3"], "size": [4, 6, 10]})
     >>> e = pd.DataFrame({"ego_id": ["1", "2", "3"], "job": ["a", "a", "b"]})
     >>> compare_groups(s, e, "job", "size").to_dict("records")
     [{'job': 'b', 'egos': 1, 'median': 10.0, 'mean': 10.0}, {'job': 'a', 'egos': 2, 'median': 5.0, 'mean': 5.0}]
@@ -42,8 +42,8 @@ def compare_groups(summary: pd.DataFrame, egos: pd.DataFrame, by: str, measure: 
         raise NetkitError(f"by={by!r} is not an ego attribute; choose one of {options}.")
     if measure not in summary.columns:
         raise NetkitError(f"measure={measure!r} is not a column of the summary; choose one of "
-                          f"{', '.join(c for c in summary.columns if c != 'ego')}.")
-    joined = summary[["ego", measure]].merge(egos[["ego_id", by]], left_on="ego", right_on="ego_id")
+                          f"{', '.join(c for c in summary.columns if c != 'ego_id')}.")
+    joined = summary[["ego_id", measure]].merge(egos[["ego_id", by]], on="ego_id")
     table = joined.dropna(subset=[by]).groupby(by)[measure].agg(egos="count", median="median", mean="mean")
     table = table.astype({"median": float, "mean": float})
     return table.sort_values("median", ascending=False, kind="stable").reset_index()
@@ -59,41 +59,41 @@ def granovetter_by_ego(ties: pd.DataFrame, *, min_ties: int = 5) -> pd.DataFrame
     Parameters
     ----------
     ties : DataFrame
-        :func:`netkit.tie_table` of a collection (an ``ego`` column).
+        :func:`netkit.tie_table` of a collection (an ``ego_id`` column).
     min_ties : int
         Egos with fewer usable ties get ``rho`` NaN (too few to say anything).
 
     Returns
     -------
     DataFrame
-        ``ego``, ``n`` (usable ties) and ``rho`` (NaN when n < ``min_ties`` or when strength or
+        ``ego_id``, ``n`` (usable ties) and ``rho`` (NaN when n < ``min_ties`` or when strength or
         overlap does not vary), in the order the egos first appear in ``ties``.
 
     Examples
     --------
-    >>> t = pd.DataFrame({"ego": ["A"] * 4, "kind": ["ego-alter"] * 4,
+    >>> t = pd.DataFrame({"ego_id": ["A"] * 4, "kind": ["ego-alter"] * 4,
     ...                   "strength": [0.1, 0.4, 0.6, 0.9], "overlap": [0.0, 0.2, 0.1, 0.5]})
     >>> granovetter_by_ego(t, min_ties=3)[["n", "rho"]].to_dict("records")
     [{'n': 4, 'rho': 0.8}]
     """
-    if "ego" not in ties.columns:
-        raise NetkitError("ties: needs an 'ego' column — the tie table of a collection, nk.tie_table(collection).")
-    own = ties.loc[ties["kind"] == "ego-alter", ["ego", "strength", "overlap"]].dropna()
-    order = pd.unique(ties["ego"])
-    groups = own.groupby("ego", sort=False)
+    if "ego_id" not in ties.columns:
+        raise NetkitError("ties: needs an 'ego_id' column — the tie table of a collection, nk.tie_table(collection).")
+    own = ties.loc[ties["kind"] == "ego-alter", ["ego_id", "strength", "overlap"]].dropna()
+    order = pd.unique(ties["ego_id"])
+    groups = own.groupby("ego_id", sort=False)
     ranks = groups[["strength", "overlap"]].rank(method="average")
-    centred = ranks - ranks.groupby(own["ego"]).transform("mean")
+    centred = ranks - ranks.groupby(own["ego_id"]).transform("mean")
     parts = pd.DataFrame({
         "sx": centred["strength"] * centred["overlap"],
         "xx": centred["strength"] ** 2,
         "yy": centred["overlap"] ** 2,
-        "ego": own["ego"],
-    }).groupby("ego", sort=False).sum()
+        "ego_id": own["ego_id"],
+    }).groupby("ego_id", sort=False).sum()
     n = groups.size()
     with np.errstate(divide="ignore", invalid="ignore"):
         rho = parts["sx"] / np.sqrt(parts["xx"] * parts["yy"])
     rho = rho.where((n >= min_ties) & (parts["xx"] > 0) & (parts["yy"] > 0))
-    out = pd.DataFrame({"ego": order})
-    out["n"] = out["ego"].map(n).fillna(0).astype(int)
-    out["rho"] = out["ego"].map(rho).astype(float)
+    out = pd.DataFrame({"ego_id": order})
+    out["n"] = out["ego_id"].map(n).fillna(0).astype(int)
+    out["rho"] = out["ego_id"].map(rho).astype(float)
     return out
