@@ -52,7 +52,7 @@ def renamed_keywords(**old_to_new: str) -> Callable[[F], F]:
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
     ...     f(weights="closeness"), str(caught[0].message)
-    ('closeness', "weights= is now strength=; the old name stops working after netkit 0.2.")
+    ('closeness', 'weights= is now strength=; the old name stops working after netkit 0.2.')
     """
 
     def decorate(func: F) -> F:
