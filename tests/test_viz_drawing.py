@@ -375,7 +375,7 @@ def test_errors_name_the_argument_and_the_choices():
         nk.draw(net, layout="tree")
     with pytest.raises(nk.NetkitError, match="needs an ego network; pass ego="):
         nk.draw(nk.load_sample("karate"), layout="rings")
-    with pytest.raises(nk.NetkitError, match="say which to draw with ego="):
+    with pytest.raises(nk.NetkitError, match="say which one for drawing with ego="):
         nk.draw(nk.load_sample("survey"))
     d = nk.draw(nk.load_sample("karate"), ego="1", layout="hub")
     assert d.positions["1"] == (0.0, 0.0)
