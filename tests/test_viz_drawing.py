@@ -522,3 +522,16 @@ def test_no_function_in_drawing_or_layouts_is_longer_than_80_lines():
                        and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str) else 0)
                 length = node.end_lineno - node.lineno + 1 - doc
                 assert length <= 80, f"{module.__name__}.{node.name} has {length} lines of code"
+
+
+def test_web_leaves_the_ego_out_but_still_describes_each_tie_to_the_ego():
+    net = nk.load_sample("personal")
+    rings, web = nk.draw(net), nk.draw(net, layout="web")
+    assert "ego" not in web.node_index
+    for key in ("a01", "a20", "a40"):
+        spoke = [line for line in rings.node(key)["title"].split("\n") if line.startswith("tie strength")]
+        assert spoke and spoke[0] in web.node(key)["title"].split("\n")
+    by_strength = nk.draw(net, layout="web", color_by="strength")
+    assert "not given" not in [i["label"] for i in by_strength.legend[0]["items"]]
+    kept = set(nk.draw(net, layout="web", max_nodes=12).node_index)
+    assert kept == set(nk.draw(net, max_nodes=12).node_index) - {"ego"}  # the strongest ties, as the note says

@@ -605,6 +605,9 @@ class Scene:
     edges : DataFrame
         ``source``, ``target`` (node ids), ``kind``, ``strength``, ``tie``, ``layer``,
         ``overlap``, ``local_bridge`` and ``span``, one row per tie drawn.
+    spokes : DataFrame
+        ``strength``, ``tie`` and ``layer`` of each alter's tie to the ego, indexed by alter id;
+        kept even when those ties are not drawn (``layout="web"``). Empty for a whole network.
     ego_key : str or None
         The ego's node id; None for a whole network. Under ``layout="web"`` the ego is not drawn.
     whole, directed : bool
@@ -628,6 +631,7 @@ class Scene:
     net: Any
     nodes: pd.DataFrame
     edges: pd.DataFrame
+    spokes: pd.DataFrame
     ego_key: str | None
     whole: bool
     directed: bool
@@ -733,7 +737,12 @@ def _select(net, options: DrawOptions) -> Scene:
         raise NetkitError(f"ties= names '{row['source']}'–'{row['target']}', who are not both in this network; "
                           "pass the table nk.tie_table(net) returns for this same network.")
     edges = edges[edges["source"] != edges["target"]].reset_index(drop=True)
-    scene = Scene(net, nodes, edges, ego_key, isinstance(net, WholeNetwork), bool(net.directed),
+    whole = isinstance(net, WholeNetwork)
+    # the ties to the ego, before any are cut: "web" and large drawings leave them out, but
+    # the tooltips, colours and the choice of whom to keep still describe them
+    spokes = edges[edges["kind"] == "ego-alter"] if not whole else edges.iloc[0:0]
+    spokes = spokes.drop_duplicates("target").set_index("target")[["strength", "tie", "layer"]]
+    scene = Scene(net, nodes, edges, spokes, ego_key, whole, bool(net.directed),
                   total_nodes=int((~nodes["is_ego"]).sum()))
     if options.layout == "web":  # the alters alone
         scene.nodes = nodes[~nodes["is_ego"]].reset_index(drop=True)
@@ -781,8 +790,7 @@ def _strongest_people(scene: Scene, keys: np.ndarray, links: Links, max_nodes: i
     """In an ego network everyone is connected through the ego: keep the strongest ties, then the best connected."""
     n = len(keys)
     degree = links.degree(n)
-    ea = scene.edges[scene.edges["source"] == scene.ego_key].set_index("target")["strength"]
-    strength = ea.reindex(keys).fillna(-1).to_numpy()
+    strength = scene.spokes["strength"].reindex(keys).fillna(-1).to_numpy()
     order = np.lexsort((np.arange(n), -degree, -strength))
     note = (f"Showing {max_nodes:,} of {n:,} people: those with the strongest ties to the ego, then the "
             f"best connected. {_MORE}")
@@ -839,8 +847,7 @@ def _measure(scene: Scene, options: DrawOptions) -> tuple[People, Links]:
     """Per-person measures: the tie to the ego, ties among the people drawn, names and clusters."""
     nodes, edges = scene.nodes, scene.edges
     keys = nodes["key"].to_numpy(dtype=object)
-    spokes = edges[edges["kind"] == "ego-alter"] if not scene.whole else edges.iloc[0:0]
-    spoke_of = spokes.drop_duplicates("target").set_index("target")
+    spoke_of = scene.spokes
     links = _links(keys, edges, scene.ego_key or None)
     people = People(
         keys=keys,
