@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..errors import NetkitError
 from ..frame import as_network
-from ..model import EgoNetwork, WholeNetwork, select_ego
+from ..model import WholeNetwork, select_ego
 from .layouts import Guides, hub_layout, rings_layout, spring_layout
 
 __all__ = [
