@@ -13,8 +13,11 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -102,7 +105,7 @@ def without_vis(page: str) -> str:
 @pytest.fixture(scope="module")
 def hostile():
     net = hostile_network()
-    intro = pd.DataFrame({"alter_a": ["h0"], "alter_b": ["h7"], "score": [0.5], "reason": [HOSTILE[1]]})
+    intro = pd.DataFrame({"alter_id_a": ["h0"], "alter_id_b": ["h7"], "score": [0.5], "reason": [HOSTILE[1]]})
     return draw(net, title=HOSTILE[0] + HOSTILE[4], introductions=intro, tooltip=["company"], size_by="degree")
 
 
@@ -204,7 +207,7 @@ def test_saved_page_is_one_file_with_nothing_to_fetch(tmp_path):
     assert "<link" not in page and "@import" not in page and "url(http" not in page
     for host in ("cdn.", "jsdelivr", "cloudflare", "bootstrap", "googleapis", "unpkg"):
         assert host not in page.lower()
-    assert "vis-network" in page and "@version 9.1.2" in page  # inlined from the pyvis package
+    assert "vis-network" in page and "@version 9.1.2" in page  # inlined from netkit/viz/static
 
 
 def test_repr_html_is_a_sandboxed_escaped_frame():
@@ -375,7 +378,7 @@ def test_errors_name_the_argument_and_the_choices():
         nk.draw(net, layout="tree")
     with pytest.raises(nk.NetkitError, match="needs an ego network; pass ego="):
         nk.draw(nk.load_sample("karate"), layout="rings")
-    with pytest.raises(nk.NetkitError, match="say which to draw with ego="):
+    with pytest.raises(nk.NetkitError, match="say which one for drawing with ego="):
         nk.draw(nk.load_sample("survey"))
     d = nk.draw(nk.load_sample("karate"), ego="1", layout="hub")
     assert d.positions["1"] == (0.0, 0.0)
@@ -386,3 +389,149 @@ def test_draw_to_file_writes_one_page(tmp_path):
     assert out == tmp_path / "sub" / "f.html"
     assert out.read_text(encoding="utf-8").count("<script") >= 3
     assert isinstance(nk.draw(nk.load_sample("florentine")), Drawing)
+
+
+# ----------------------------------------------------------------------------- vendored vis-network
+
+
+STATIC = resources.files("netkit.viz").joinpath("static")
+
+
+def test_vis_network_is_the_vendored_copy_with_its_licence():
+    js = STATIC.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+    assert _vis_js() == js
+    assert "@version 9.1.2" in js and "dual licensed" in js  # the licence header is kept
+    licence = STATIC.joinpath("LICENSE-vis-network.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "Apache License" in licence
+    readme = STATIC.joinpath("README.md").read_text(encoding="utf-8")
+    for name in ("vis-network.min.js", "vis-network.css"):
+        digest = hashlib.sha256(STATIC.joinpath(name).read_bytes()).hexdigest()
+        assert f"{digest}  {name}" in readme, f"the README's hash of {name} is out of date"
+
+
+def test_vis_network_loads_without_pyvis():
+    code = ("import sys; sys.modules['pyvis'] = None\n"  # any 'import pyvis' now fails
+            "from netkit.viz.drawing import _vis_js\n"
+            "print('@version 9.1.2' in _vis_js())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "True"
+
+
+@pytest.mark.parametrize("layout", ["rings", "hub", "web", "spring"])
+def test_pages_point_at_no_install_folder_and_no_script_url(layout):
+    import pyvis
+
+    d = nk.draw(nk.load_sample("personal"), layout=layout)
+    d.network.show_buttons(filter_=["physics"])  # the vis-network stylesheet too
+    page = d.html()
+    pyvis_folder = str(Path(pyvis.__file__).parent)
+    for where in (pyvis_folder, pyvis_folder.replace("\\", "/"), "site-packages", "vis-9.1.2", "templates/lib"):
+        assert where not in page
+    tags = parse(page)
+    scripts = [a for t, a in tags.tags if t == "script"]
+    assert len(scripts) == 3 and not any("src" in a for a in scripts)
+    assert not re.search(r"""<script[^>]*\bsrc\s*=""", page, re.I)
+    assert not re.search(r"""\bimport\s*\(\s*["']https?:""", page)  # no dynamic import of a remote module
+    assert _vis_js() in page
+
+
+# ----------------------------------------------------------------------------- the stages
+
+
+def test_build_scene_holds_the_people_ties_and_places():
+    from netkit.viz.drawing import DrawOptions, build_scene
+
+    net = nk.load_sample("personal")
+    scene = build_scene(net, DrawOptions(layout="hub"))
+    p = scene.people
+    assert len(p.keys) == len(scene.nodes) == 41 and list(p.keys[p.is_ego]) == ["ego"]
+    assert p.index == {k: i for i, k in enumerate(p.keys)}
+    ego = p.index["ego"]
+    assert tuple(scene.positions[ego]) == (0.0, 0.0) and scene.positions.shape == (41, 2)
+    assert scene.guides.sectors  # one wedge per cluster
+    assert np.isnan(p.community[ego]) and not np.isnan(np.delete(p.community, ego)).any()
+    assert ego not in set(scene.links.src) | set(scene.links.dst)  # ties among the alters only
+    assert p.degree.sum() == 2 * len(scene.links.src) == 2 * (scene.edges["kind"] == "alter-alter").sum()
+    spoke = scene.edges[scene.edges["kind"] == "ego-alter"].set_index("target")["strength"]
+    assert p.strength[p.index["a01"]] == pytest.approx(spoke["a01"])
+    web = build_scene(net, DrawOptions(layout="web", max_nodes=12))
+    assert not web.people.is_ego.any() and len(web.people.keys) == 12 and web.reduced
+    assert web.notes and web.notes[0].startswith("Showing 12 of 40 people")
+
+
+def test_encode_gives_one_colour_size_and_tooltip_per_person():
+    from netkit.viz.drawing import EGO_COLOUR, DrawOptions, build_scene, encode
+
+    net = nk.load_sample("personal")
+    options = DrawOptions(layout="rings", color_by="closeness", size_by="degree", labels=False)
+    scene = build_scene(net, options)
+    enc = encode(scene, options)
+    n = len(scene.people.keys)
+    assert len(enc.colours) == len(enc.sizes) == len(enc.tips) == n and enc.labels is None
+    ego = scene.people.index["ego"]
+    assert enc.colours[ego] == EGO_COLOUR and enc.sizes[ego] == max(enc.sizes)
+    assert len(enc.lines) == len(scene.edges) and [e["id"] for e in enc.lines[:2]] == ["e0", "e1"]
+    assert [s["title"] for s in enc.legend] == ["Colour: closeness", "Size: ties among the people drawn", "Lines",
+                                                 "Rings"]
+    d = nk.draw(net, layout="rings", color_by="closeness", size_by="degree", labels=False)
+    assert [node["size"] for node in d.network.nodes] == [round(float(s), 2) for s in enc.sizes]
+    assert [node["title"] for node in d.network.nodes] == enc.tips
+    assert d.legend == enc.legend
+
+
+def test_introductions_and_clusters_read_the_new_and_the_old_id_columns(monkeypatch):
+    net = nk.load_sample("personal")
+    pairs = {"a01": ["a01", "a02"], "a02": ["a03", "a09"]}
+    for a, b in (("alter_id_a", "alter_id_b"), ("alter_a", "alter_b")):
+        d = nk.draw(net, introductions=pd.DataFrame({a: pairs["a01"], b: pairs["a02"]}))
+        intro = [(e["from"], e["to"]) for e in d.network.edges if e.get("dashes") == INTRO_DASH]
+        assert intro == [(d.node_index["a01"], d.node_index["a03"]), (d.node_index["a02"], d.node_index["a09"])]
+    with pytest.raises(nk.NetkitError, match="lacks the column 'alter_id_a'"):
+        nk.draw(net, introductions=pd.DataFrame({"a": ["a01"], "b": ["a02"]}))
+
+    import netkit.communities as communities
+
+    before = nk.draw(net, layout="hub").positions
+    real, asked = communities.clusters, []
+
+    def renamed(n, **kw):  # the vocabulary of the next release: alter_id, or node_id for whole networks
+        table = real(n, **kw)
+        old = "node" if "node" in table.columns else None
+        new = "node_id" if isinstance(n, nk.WholeNetwork) else "alter_id"
+        asked.append(new)
+        return table.rename(columns={old: new}) if old else table
+
+    monkeypatch.setattr(communities, "clusters", renamed)
+    assert nk.draw(net, layout="hub").positions == before
+    assert len(nk.draw(nk.load_sample("karate"), max_nodes=20).network.nodes) == 20
+    assert asked == ["alter_id", "node_id"]
+
+
+def test_no_function_in_drawing_or_layouts_is_longer_than_80_lines():
+    import ast
+    import inspect
+
+    from netkit.viz import drawing, layouts
+
+    for module in (drawing, layouts):
+        tree = ast.parse(inspect.getsource(module))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                first = node.body[0]
+                doc = (first.end_lineno - first.lineno + 1 if isinstance(first, ast.Expr)
+                       and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str) else 0)
+                length = node.end_lineno - node.lineno + 1 - doc
+                assert length <= 80, f"{module.__name__}.{node.name} has {length} lines of code"
+
+
+def test_web_leaves_the_ego_out_but_still_describes_each_tie_to_the_ego():
+    net = nk.load_sample("personal")
+    rings, web = nk.draw(net), nk.draw(net, layout="web")
+    assert "ego" not in web.node_index
+    for key in ("a01", "a20", "a40"):
+        spoke = [line for line in rings.node(key)["title"].split("\n") if line.startswith("tie strength")]
+        assert spoke and spoke[0] in web.node(key)["title"].split("\n")
+    by_strength = nk.draw(net, layout="web", color_by="strength")
+    assert "not given" not in [i["label"] for i in by_strength.legend[0]["items"]]
+    kept = set(nk.draw(net, layout="web", max_nodes=12).node_index)
+    assert kept == set(nk.draw(net, max_nodes=12).node_index) - {"ego"}  # the strongest ties, as the note says

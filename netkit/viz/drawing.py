@@ -1,8 +1,15 @@
 """Interactive drawings: pyvis networks shown through netkit's own page, offline, sandboxed and safe.
 
-``draw`` computes a seeded layout in Python, encodes the measures (colour, size, line width and
-dash) and fills a pyvis ``Network``; :class:`Drawing` renders that network with netkit's own
-template: vis-network inlined from the pyvis package, data as escaped JSON, tooltips as text.
+``draw`` runs in three stages, each a function of the one before:
+
+1. **scene** (:func:`build_scene`): which people and ties are drawn (large networks are cut
+   down), their measures (tie strength, degree, clusters) and seeded positions — a
+   :class:`Scene`;
+2. **encodings** (:func:`encode`): colour, size, labels and tooltips of the people, width,
+   colour and dash of the lines, and the legend — an :class:`Encodings`;
+3. **page**: a pyvis ``Network`` holding the nodes and lines, wrapped in a :class:`Drawing`,
+   which renders netkit's own template (vis-network inlined from the copy vendored in
+   ``netkit/viz/static``, data as escaped JSON, tooltips as text) each time it is shown or saved.
 """
 from __future__ import annotations
 
@@ -13,8 +20,9 @@ import json
 import math
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -23,7 +31,7 @@ import pandas as pd
 
 from ..errors import NetkitError
 from ..frame import as_network
-from ..model import EgoCollection, EgoNetwork, WholeNetwork
+from ..model import WholeNetwork, select_ego
 from .layouts import Guides, hub_layout, rings_layout, spring_layout
 
 __all__ = [
@@ -64,7 +72,10 @@ _CLOSENESS = {1: "not close", 2: "somewhat close", 3: "close", 4: "very close"}
 _FREQUENCY = {1: "less than yearly", 2: "a few times a year", 3: "monthly", 4: "weekly", 5: "daily"}
 _STRENGTH_RINGS = ["strength 0.75–1", "0.50–0.75", "0.25–0.50", "below 0.25", "strength unknown"]
 _LAYER_RINGS = ["closest 5", "next 10 (15)", "next 35 (50)", "next 100 (150)", "beyond 150", "strength unknown"]
-_NAME_COLUMNS = ("name", "label", "notes", "alter_id", "node", "key")
+_NAME_COLUMNS = ("name", "label", "notes", "alter_id", "node_id", "node", "key")
+# columns the tooltips always show in their own words (or never, for names)
+_TIP_COLUMNS = ("key", "is_ego", "name", "context", "closeness", "frequency", "years_known", "confiding",
+                "support_given", "support_received", "last_contact", "notes")
 
 
 # ----------------------------------------------------------------------------- text helpers
@@ -136,40 +147,71 @@ def _clean_json(value: Any) -> Any:
     return value
 
 
+def _id_column(table: pd.DataFrame, names: Sequence[str], old: str, what: str, source: str) -> pd.Series:
+    """The id column of a measure's table, as text: the first of ``names`` it has, else ``old``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A table from a measure (``nk.clusters``, ``nk.suggest_introductions``, …).
+    names : sequence of str
+        The column's names in this release, in order of preference (e.g. ``alter_id`` for ego
+        networks, ``node_id`` for whole networks).
+    old : str
+        The name the column had before.
+    what, source : str
+        For the error message: what was passed (``"introductions="``) and the function whose
+        table it should be (``"nk.suggest_introductions"``).
+
+    Returns
+    -------
+    Series of str
+
+    Raises
+    ------
+    NetkitError
+        The table has none of these columns.
+    """
+    for name in names:
+        if name in table.columns:
+            return table[name].astype(str)
+    if old in table.columns:  # old column name, until the measures are merged
+        return table[old].astype(str)
+    raise NetkitError(f"{what} lacks the column '{names[0]}'; pass the table {source} returns.")
+
+
 # ----------------------------------------------------------------------------- assets
 
 
 @lru_cache(maxsize=None)
-def _vis_js() -> str:
-    """vis-network as bundled in the pyvis package (no CDN); checked so it cannot end the script tag."""
-    import pyvis
+def _static(name: str, ends: tuple[str, ...]) -> str:
+    """A file vendored in ``netkit/viz/static``, checked so it cannot end the element it goes in.
 
-    root = Path(pyvis.__file__).parent
-    for candidate in (root / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js",
-                      root / "lib" / "vis-9.1.2" / "vis-network.min.js"):
-        if candidate.exists():
-            text = candidate.read_text(encoding="utf-8")
-            break
-    else:
+    Read through ``importlib.resources`` so it is found however netkit is installed (wheel,
+    editable, zip). ``ends`` are the lower-case strings that would close the element early.
+    """
+    try:
+        text = resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
         raise NetkitError(
-            f"vis-network is missing from the pyvis package at {root}; reinstall it with "
-            "`pip install --force-reinstall pyvis==0.3.2` (make test does this for you)."
-        )
+            f"netkit's copy of {name} is missing from netkit/viz/static; reinstall netkit "
+            "(pip install --force-reinstall netkit, or pip install -e . in a checkout)."
+        ) from None
     low = text.lower()
-    if "</script" in low or "<!--" in low:
-        raise NetkitError(f"{candidate} contains '</script' or '<!--' and cannot be inlined safely; reinstall pyvis.")
+    for end in ends:
+        if end in low:
+            raise NetkitError(f"netkit/viz/static/{name} contains {end!r} and cannot be inlined safely; reinstall netkit.")
     return text
 
 
-@lru_cache(maxsize=None)
+def _vis_js() -> str:
+    """vis-network 9.1.2, vendored (no CDN, no file of another package); safe inside ``<script>``."""
+    return _static("vis-network.min.js", ("</script", "<!--"))
+
+
 def _vis_css() -> str:
-    import pyvis
-
-    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.css"
-    text = path.read_text(encoding="utf-8")
-    if "</style" in text.lower():
-        raise NetkitError(f"{path} contains '</style' and cannot be inlined safely; reinstall pyvis.")
-    return text
+    """vis-network's stylesheet (for the option panel of ``show_buttons()``); safe inside ``<style>``."""
+    return _static("vis-network.css", ("</style",))
 
 
 @lru_cache(maxsize=None)
@@ -191,6 +233,20 @@ def _environment():
 
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _csp(scripts: Sequence[str], styles: Sequence[str]) -> str:
+    """A Content-Security-Policy that runs only these scripts and styles and fetches nothing."""
+    return "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(map(_sha256, scripts)),
+        "style-src " + " ".join(map(_sha256, styles)),
+        "img-src data:",
+        "font-src 'none'",
+        "connect-src 'none'",
+        "form-action 'none'",
+        "base-uri 'none'",
+    ])
 
 
 # ----------------------------------------------------------------------------- the drawing
@@ -258,10 +314,27 @@ class Drawing:
             names.append("from_DOT")
         return names
 
+    def _page_data(self) -> dict:
+        """What the page script reads: nodes, lines, options and guides, NaN-free for JSON."""
+        nw = self.network
+        return {
+            "nodes": _clean_json([dict(n) for n in nw.nodes]),
+            "edges": _clean_json([dict(e) for e in nw.edges]),
+            "options": self._options(),
+            "guides": self.guides.to_dict() if (self.guides.circles or self.guides.sectors) else None,
+            "page": {"background": str(nw.bgcolor or "#ffffff")},
+        }
+
     def html(self) -> str:
         """The whole page: one standalone HTML file that needs no network.
 
         Rendered from :attr:`network` each time, so changes made there are included.
+
+        Returns
+        -------
+        str
+            The page; every script it runs is inlined and listed by hash in its
+            Content-Security-Policy, and it fetches nothing.
         """
         ignored = self._ignored_features()
         if ignored:
@@ -270,43 +343,23 @@ class Drawing:
                 "use network.show_buttons() or vis-network options instead.",
                 stacklevel=2,
             )
-        nw = self.network
-        options = self._options()
-        configure = bool(options.get("configure", {}).get("enabled"))
-        data = {
-            "nodes": _clean_json([dict(n) for n in nw.nodes]),
-            "edges": _clean_json([dict(e) for e in nw.edges]),
-            "options": options,
-            "guides": self.guides.to_dict() if (self.guides.circles or self.guides.sectors) else None,
-            "page": {"background": str(nw.bgcolor or "#ffffff")},
-        }
-        css = _asset("page.css")
-        app_js = _asset("drawing.js")
-        vis_js = _vis_js()
-        extra_css = [_vis_css()] if configure else []
-        csp = "; ".join([
-            "default-src 'none'",
-            "script-src " + " ".join([_sha256(vis_js), _sha256(app_js)]),
-            "style-src " + " ".join([_sha256(css), *map(_sha256, extra_css)]),
-            "img-src data:",
-            "font-src 'none'",
-            "connect-src 'none'",
-            "form-action 'none'",
-            "base-uri 'none'",
-        ])
         from markupsafe import Markup
 
+        nw = self.network
+        data = self._page_data()
+        configure = bool(data["options"].get("configure", {}).get("enabled"))
+        css, app_js, vis_js = _asset("page.css"), _asset("drawing.js"), _vis_js()
+        extra_css = [_vis_css()] if configure else []
         heading = _text(nw.heading or "")
-        n_nodes, n_edges = len(nw.nodes), len(nw.edges)
         return _environment().get_template("page.html.j2").render(
             version=_version(),
-            csp=csp,
+            csp=_csp([vis_js, app_js], [css, *extra_css]),
             title=_clip(heading, 200) or "netkit drawing",
             heading=heading,
             note=self.note,
             legend=_checked_legend(self.legend),
             configure=configure,
-            aria_label=f"network drawing: {n_nodes} nodes, {n_edges} lines",
+            aria_label=f"network drawing: {len(nw.nodes)} nodes, {len(nw.edges)} lines",
             css=Markup(css),
             extra_css=[Markup(s) for s in extra_css],
             data_json=Markup(script_json(data)),
@@ -386,6 +439,17 @@ def pseudonyms(net, *, ego: str | None = None) -> dict[str, str]:
     they are the same every time the same network is drawn. Used by ``draw(pseudonyms=True)``
     for screens shared in a workshop.
 
+    Parameters
+    ----------
+    net : EgoNetwork, EgoCollection, WholeNetwork or networkx graph
+    ego : str, optional
+        For a collection, whose network; for a whole network, cut out this node's ego network.
+
+    Returns
+    -------
+    dict
+        Node id (alter id, the ego's node label, or whole-network node id) → stand-in name.
+
     Examples
     --------
     >>> import netkit as nk
@@ -394,7 +458,7 @@ def pseudonyms(net, *, ego: str | None = None) -> dict[str, str]:
     >>> names["a01"], names["a40"], names["ego"]
     ('Person 1', 'Person 40', 'Ego')
     """
-    net = _one_network(as_network(net), ego)
+    net = _drawn_network(as_network(net), ego, "pseudonyms")
     if isinstance(net, WholeNetwork):
         return {str(n): f"Person {i}" for i, n in enumerate(net.G, start=1)}
     out = {str(a): f"Person {i}" for i, a in enumerate(net.alters["alter_id"], start=1)}
@@ -402,36 +466,208 @@ def pseudonyms(net, *, ego: str | None = None) -> dict[str, str]:
     return out
 
 
-def _one_network(net, ego):
-    if isinstance(net, EgoCollection):
-        if ego is None:
-            if len(net) == 1:
-                return net[net.ego_ids[0]]
-            some = ", ".join(map(str, net.ego_ids[:5])) + (", …" if len(net) > 5 else "")
-            raise NetkitError(f"this collection has {len(net)} egos; say which to draw with ego= (one of {some}).")
-        return net[ego]
-    if isinstance(net, WholeNetwork) and ego is not None:
-        return net.ego_network(ego)
-    if isinstance(net, EgoNetwork) and ego is not None and str(ego) != str(net.ego_id):
-        raise NetkitError(f"this network's ego is '{net.ego_id}', not '{ego}'; leave ego= out or correct it.")
-    return net
+def _drawn_network(net, ego: str | None, what: str):
+    """The one network to draw: a whole network as it is, else one ego network (``ego=`` picks it)."""
+    if isinstance(net, WholeNetwork) and ego is None:
+        return net  # a whole network is drawn whole; ego= would cut one person's network out of it
+    return select_ego(net, ego, one=True, what=what)
 
 
-# ----------------------------------------------------------------------------- the scene
+# ----------------------------------------------------------------------------- what was asked
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: it may hold a DataFrame (ties=)
+class DrawOptions:
+    """The keyword arguments of :func:`draw`, checked, with the layout chosen.
+
+    The stages read their settings from here instead of taking them one by one; see
+    :func:`draw` for what each one means. ``cut_from_whole`` says the ego network was cut out
+    of a whole network (the legend then says "ego", not "ego (you)").
+    """
+
+    layout: str = "rings"
+    color_by: str | None = None
+    size_by: str | None = None
+    labels: bool = True
+    pseudonyms: bool = False
+    seed: int = 0
+    physics: bool = False
+    introductions: Any = None
+    rings: str = "strength"
+    sectors: str | bool | None = None
+    ties: pd.DataFrame | None = None
+    weight: str | None = None
+    tooltip: tuple = ()
+    title: str | None = None
+    height: int = 600
+    max_nodes: int = 5000
+    max_edges: int = 50_000
+    cut_from_whole: bool = False
+
+
+def _checked_options(net, options: DrawOptions, layout: str | None) -> DrawOptions:
+    """``options`` with the default layout for ``net``; every argument that can be checked before drawing is."""
+    whole = isinstance(net, WholeNetwork)
+    if layout is None:
+        layout = "spring" if whole else "rings"
+    if layout not in LAYOUTS:
+        raise NetkitError(f"layout={layout!r} is not a layout; choose one of {', '.join(map(repr, LAYOUTS))}.")
+    if whole and layout != "spring":
+        raise NetkitError(
+            f"layout={layout!r} needs an ego network; pass ego=NODE to draw one person's network from "
+            "this whole network, or use layout='spring'."
+        )
+    for name in ("max_nodes", "max_edges", "height"):
+        value = getattr(options, name)
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise NetkitError(f"{name}={value!r} must be a whole number, 1 or more.")
+    if options.pseudonyms:
+        asked = (("color_by", options.color_by), ("size_by", options.size_by), *(("tooltip", t) for t in options.tooltip))
+        for what, value in asked:
+            if value in _NAME_COLUMNS:
+                raise NetkitError(f"{what}={value!r} would show names, which pseudonyms=True hides; choose another column.")
+    return replace(options, layout=layout, max_nodes=int(options.max_nodes), max_edges=int(options.max_edges),
+                   height=int(options.height))
+
+
+def _colour_by(options: DrawOptions, nodes: pd.DataFrame) -> str:
+    """What colours the people: as asked, else context on rings (when there is one), else cluster."""
+    if options.color_by is not None:
+        return options.color_by
+    return "context" if options.layout == "rings" and _has_values(nodes, "context") else "cluster"
+
+
+def _has_values(nodes: pd.DataFrame, column: str) -> bool:
+    return column in nodes.columns and nodes.loc[~nodes["is_ego"], column].map(lambda v: not _missing(v)).any()
+
+
+# ----------------------------------------------------------------------------- stage 1: the scene
 
 
 @dataclass
-class _Scene:
-    """Everything ``draw`` knows about what it draws, as tables keyed by node id."""
+class People:
+    """The people drawn, one entry each, in drawing order (an ego network's ego, when drawn, last).
 
-    nodes: pd.DataFrame  # key, is_ego, name, + attributes; in drawing order
-    edges: pd.DataFrame  # source, target, kind, strength, tie, layer, overlap, local_bridge, span
+    Attributes
+    ----------
+    keys : ndarray of str
+        Node ids: alter ids, the ego's node label, or whole-network node ids.
+    is_ego : ndarray of bool
+    names : list of str
+        Names for labels and tooltips (the stand-ins under ``pseudonyms=True``).
+    strength, tie, layer : ndarray
+        Of each person's tie to the ego: strength from 0 to 1 (NaN: unknown, the ego, or a
+        whole network), ``"weak"`` or ``"strong"``, and Dunbar layer (None: unknown).
+    degree : ndarray of int
+        Ties among the people drawn, the ego's own left out.
+    community, component : ndarray of float, optional
+        Cluster numbers from 0, largest first (NaN for the ego); None when nothing needs them.
+    index : dict
+        Node id → position in these arrays, which is also the node's id on the page.
+    """
+
+    keys: np.ndarray
+    is_ego: np.ndarray
+    names: list
+    strength: np.ndarray
+    tie: np.ndarray
+    layer: np.ndarray
+    degree: np.ndarray
+    community: np.ndarray | None = None
+    component: np.ndarray | None = None
+    index: dict = field(default_factory=dict)
+
+
+@dataclass
+class Links:
+    """Ties among some people, the ego's own left out, as pairs of positions (``src[i]``–``dst[i]``)."""
+
+    src: np.ndarray
+    dst: np.ndarray
+
+    def degree(self, n: int) -> np.ndarray:
+        """Ties of each of ``n`` people."""
+        if not len(self.src):
+            return np.zeros(n, int)
+        return np.bincount(np.concatenate([self.src, self.dst]), minlength=n)
+
+
+@dataclass
+class Scene:
+    """What a drawing shows, before any colour or size is chosen; made by :func:`build_scene`.
+
+    Attributes
+    ----------
+    net : EgoNetwork or WholeNetwork
+        The one network drawn.
+    nodes : DataFrame
+        ``key``, ``is_ego``, ``name`` and the attribute columns, one row per person drawn.
+    edges : DataFrame
+        ``source``, ``target`` (node ids), ``kind``, ``strength``, ``tie``, ``layer``,
+        ``overlap``, ``local_bridge`` and ``span``, one row per tie drawn.
+    spokes : DataFrame
+        ``strength``, ``tie`` and ``layer`` of each alter's tie to the ego, indexed by alter id;
+        kept even when those ties are not drawn (``layout="web"``). Empty for a whole network.
+    ego_key : str or None
+        The ego's node id; None for a whole network. Under ``layout="web"`` the ego is not drawn.
+    whole, directed : bool
+        A whole network; directed ties (drawn with arrows).
+    total_nodes : int
+        People in the network before any were left out.
+    reduced : bool
+        Whether people or ties were left out to keep the drawing readable.
+    notes : list of str
+        What was left out or is worth knowing, for the line above the drawing.
+    people : People
+        Per-person measures, in the order of ``nodes``.
+    links : Links
+        Ties among the people drawn, the ego's own left out.
+    positions : ndarray
+        ``(n, 2)`` pixels at zoom 1, y down, in the order of ``nodes``; the ego at ``(0, 0)``.
+    guides : Guides
+        Rings and sectors drawn under the ``rings`` and ``hub`` layouts.
+    """
+
+    net: Any
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    spokes: pd.DataFrame
     ego_key: str | None
     whole: bool
     directed: bool
     total_nodes: int
-    notes: list = field(default_factory=list)
     reduced: bool = False
+    notes: list = field(default_factory=list)
+    people: People | None = None  # the stages of build_scene fill these in
+    links: Links | None = None
+    positions: np.ndarray | None = None
+    guides: Guides = field(default_factory=Guides)
+
+
+def build_scene(net, options: DrawOptions) -> Scene:
+    """Stage 1, network → scene: who and which ties are drawn, their measures and their places.
+
+    Parameters
+    ----------
+    net : EgoNetwork or WholeNetwork
+        One network (a collection's ego is picked before, with ``ego=``).
+    options : DrawOptions
+        Checked options; the layout is set.
+
+    Returns
+    -------
+    Scene
+        Complete: the tables, per-person measures, ties among the people, and positions.
+
+    Raises
+    ------
+    NetkitError
+        A ``ties=`` table that is not this network's, or an unknown ``rings=``/``sectors=``.
+    """
+    scene = _select(net, options)
+    scene.people, scene.links = _measure(scene, options)
+    scene.positions, scene.guides = _place(scene, options)
+    return scene
 
 
 def _node_table(net) -> tuple[pd.DataFrame, str | None]:
@@ -490,9 +726,10 @@ def _tie_rows(net, ties: pd.DataFrame | None, weight: str | None) -> pd.DataFram
     return out
 
 
-def _scene(net, *, ties, weight, layout: str, max_nodes: int, max_edges: int) -> _Scene:
+def _select(net, options: DrawOptions) -> Scene:
+    """Which people and ties are drawn: everyone, the alters alone for ``web``, a part of large networks."""
     nodes, ego_key = _node_table(net)
-    edges = _tie_rows(net, ties, weight)
+    edges = _tie_rows(net, options.ties, options.weight)
     known = set(nodes["key"])
     unknown = ~(edges["source"].isin(known) & edges["target"].isin(known))
     if unknown.any():
@@ -500,89 +737,274 @@ def _scene(net, *, ties, weight, layout: str, max_nodes: int, max_edges: int) ->
         raise NetkitError(f"ties= names '{row['source']}'–'{row['target']}', who are not both in this network; "
                           "pass the table nk.tie_table(net) returns for this same network.")
     edges = edges[edges["source"] != edges["target"]].reset_index(drop=True)
-    scene = _Scene(nodes, edges, ego_key, isinstance(net, WholeNetwork), bool(net.directed),
-                   total_nodes=int((~nodes["is_ego"]).sum()))
-    if layout == "web":  # the alters alone
+    whole = isinstance(net, WholeNetwork)
+    # the ties to the ego, before any are cut: "web" and large drawings leave them out, but
+    # the tooltips, colours and the choice of whom to keep still describe them
+    spokes = edges[edges["kind"] == "ego-alter"] if not whole else edges.iloc[0:0]
+    spokes = spokes.drop_duplicates("target").set_index("target")[["strength", "tie", "layer"]]
+    scene = Scene(net, nodes, edges, spokes, ego_key, whole, bool(net.directed),
+                  total_nodes=int((~nodes["is_ego"]).sum()))
+    if options.layout == "web":  # the alters alone
         scene.nodes = nodes[~nodes["is_ego"]].reset_index(drop=True)
         scene.edges = edges[(edges["source"] != ego_key) & (edges["target"] != ego_key)].reset_index(drop=True)
-    _reduce(scene, max_nodes, max_edges)
+    _reduce(scene, options.max_nodes, options.max_edges)
     return scene
 
 
-def _reduce(scene: _Scene, max_nodes: int, max_edges: int) -> None:
+def _links(keys: np.ndarray, edges: pd.DataFrame, ego_key: str | None) -> Links:
+    """The ties of ``edges`` between two of ``keys`` and not touching the ego, as positions in ``keys``."""
+    pos = pd.Series(np.arange(len(keys), dtype=np.int64), index=keys)
+    among = edges["source"].isin(pos.index) & edges["target"].isin(pos.index)
+    if ego_key is not None:
+        among &= (edges["source"] != ego_key) & (edges["target"] != ego_key)
+    src = pos.reindex(edges.loc[among, "source"]).to_numpy(dtype=np.int64)
+    dst = pos.reindex(edges.loc[among, "target"]).to_numpy(dtype=np.int64)
+    return Links(src, dst)
+
+
+_MORE = "Pass max_nodes= to draw more (the browser slows down past a few thousand)."
+
+
+def _reduce(scene: Scene, max_nodes: int, max_edges: int) -> None:
     """Past ``max_nodes`` people or ``max_edges`` ties, keep a readable part and say which."""
+    people = scene.nodes[~scene.nodes["is_ego"]]
+    if len(people) > max_nodes:
+        keys = people["key"].to_numpy()
+        links = _links(keys, scene.edges, None)
+        if scene.ego_key is not None:
+            keep, note = _strongest_people(scene, keys, links, max_nodes)
+        else:
+            keep, note = _largest_groups(len(keys), links, max_nodes)
+        scene.notes.append(note)
+        kept = set(keys[keep])
+        if scene.ego_key is not None:
+            kept.add(scene.ego_key)
+        scene.nodes = scene.nodes[scene.nodes["key"].isin(kept)].reset_index(drop=True)
+        scene.edges = scene.edges[scene.edges["source"].isin(kept) & scene.edges["target"].isin(kept)].reset_index(drop=True)
+        scene.reduced = True
+    if len(scene.edges) > max_edges:
+        _keep_ties(scene, max_edges)
+
+
+def _strongest_people(scene: Scene, keys: np.ndarray, links: Links, max_nodes: int) -> tuple[np.ndarray, str]:
+    """In an ego network everyone is connected through the ego: keep the strongest ties, then the best connected."""
+    n = len(keys)
+    degree = links.degree(n)
+    strength = scene.spokes["strength"].reindex(keys).fillna(-1).to_numpy()
+    order = np.lexsort((np.arange(n), -degree, -strength))
+    note = (f"Showing {max_nodes:,} of {n:,} people: those with the strongest ties to the ego, then the "
+            f"best connected. {_MORE}")
+    return np.sort(order[:max_nodes]), note
+
+
+def _largest_groups(n: int, links: Links, max_nodes: int) -> tuple[np.ndarray, str]:
+    """Keep the largest connected groups that fit, or the best connected of the largest group."""
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import connected_components
 
+    A = csr_matrix((np.ones(len(links.src)), (links.src, links.dst)), shape=(n, n))
+    n_comp, comp = connected_components(A, directed=False)
+    sizes = np.bincount(comp, minlength=n_comp)
+    ranked = sorted(range(n_comp), key=lambda c: (-sizes[c], c))
+    chosen, total = [], 0
+    for c in ranked:
+        if total + sizes[c] > max_nodes:
+            break
+        chosen.append(c)
+        total += sizes[c]
+    if chosen:
+        keep = np.flatnonzero(np.isin(comp, chosen))
+        what = "the largest connected group" if len(chosen) == 1 else f"the {len(chosen):,} largest connected groups"
+        return keep, f"Showing {len(keep):,} of {n:,} people: {what}. {_MORE}"
+    degree = links.degree(n)
+    big = np.flatnonzero(comp == ranked[0])
+    keep = np.sort(big[np.lexsort((big, -degree[big]))][:max_nodes])
+    return keep, (f"Showing {max_nodes:,} of {n:,} people: the {max_nodes:,} with the most ties in the largest "
+                  f"connected group ({sizes[ranked[0]]:,} people). {_MORE}")
+
+
+def _keep_ties(scene: Scene, max_edges: int) -> None:
+    """Keep the ego's own ties, then the strongest, then those between the best-connected people."""
+    e = scene.edges
+    if scene.ego_key:
+        spoke = ((e["source"] == scene.ego_key) | (e["target"] == scene.ego_key)).to_numpy()
+    else:
+        spoke = np.zeros(len(e), bool)
+    strength = e["strength"].fillna(-1).to_numpy()
+    deg = pd.concat([e["source"], e["target"]]).value_counts()
+    reach = deg.reindex(e["source"]).to_numpy() + deg.reindex(e["target"]).to_numpy()
+    order = np.lexsort((np.arange(len(e)), -reach, -strength, ~spoke))
+    keep = np.sort(order[:max_edges])
+    scene.notes.append(
+        f"Showing {max_edges:,} of {len(e):,} ties: the strongest, then those between the best-connected "
+        "people. Pass max_edges= to draw more."
+    )
+    scene.edges = e.iloc[keep].reset_index(drop=True)
+    scene.reduced = True
+
+
+def _measure(scene: Scene, options: DrawOptions) -> tuple[People, Links]:
+    """Per-person measures: the tie to the ego, ties among the people drawn, names and clusters."""
     nodes, edges = scene.nodes, scene.edges
-    people = nodes[~nodes["is_ego"]]
-    n = len(people)
-    if n > max_nodes:
-        pos = pd.Series(np.arange(n), index=people["key"].to_numpy())
-        among = edges["source"].isin(pos.index) & edges["target"].isin(pos.index)
-        s = pos.reindex(edges.loc[among, "source"]).to_numpy()
-        t = pos.reindex(edges.loc[among, "target"]).to_numpy()
-        degree = np.bincount(np.concatenate([s, t]).astype(int), minlength=n) if len(s) else np.zeros(n, int)
-        if scene.ego_key is not None:
-            # everyone is connected through the ego: keep the strongest ties, then the best connected
-            ea = edges[edges["source"] == scene.ego_key].set_index("target")["strength"]
-            strength = ea.reindex(people["key"]).fillna(-1).to_numpy()
-            order = np.lexsort((np.arange(n), -degree, -strength))
-            keep = np.sort(order[:max_nodes])
-            scene.notes.append(
-                f"Showing {max_nodes:,} of {n:,} people: those with the strongest ties to the ego, then the "
-                f"best connected. Pass max_nodes= to draw more (the browser slows down past a few thousand)."
-            )
-        else:
-            A = csr_matrix((np.ones(len(s)), (s, t)), shape=(n, n))
-            n_comp, comp = connected_components(A, directed=False)
-            sizes = np.bincount(comp, minlength=n_comp)
-            ranked = sorted(range(n_comp), key=lambda c: (-sizes[c], c))
-            chosen, total = [], 0
-            for c in ranked:
-                if total + sizes[c] > max_nodes:
-                    break
-                chosen.append(c)
-                total += sizes[c]
-            if chosen:
-                keep = np.flatnonzero(np.isin(comp, chosen))
-                what = "the largest connected group" if len(chosen) == 1 else f"the {len(chosen):,} largest connected groups"
-                scene.notes.append(
-                    f"Showing {len(keep):,} of {n:,} people: {what}. Pass max_nodes= to draw more "
-                    "(the browser slows down past a few thousand)."
-                )
-            else:
-                big = np.flatnonzero(comp == ranked[0])
-                best = big[np.lexsort((big, -degree[big]))][:max_nodes]
-                keep = np.sort(best)
-                scene.notes.append(
-                    f"Showing {max_nodes:,} of {n:,} people: the {max_nodes:,} with the most ties in the largest "
-                    f"connected group ({sizes[ranked[0]]:,} people). Pass max_nodes= to draw more "
-                    "(the browser slows down past a few thousand)."
-                )
-        kept = set(people["key"].to_numpy()[keep])
-        if scene.ego_key is not None:
-            kept.add(scene.ego_key)
-        scene.nodes = nodes[nodes["key"].isin(kept)].reset_index(drop=True)
-        scene.edges = edges[edges["source"].isin(kept) & edges["target"].isin(kept)].reset_index(drop=True)
-        scene.reduced = True
-    if len(scene.edges) > max_edges:
-        e = scene.edges
-        spoke = (e["source"] == scene.ego_key) | (e["target"] == scene.ego_key) if scene.ego_key else np.zeros(len(e), bool)
-        strength = e["strength"].fillna(-1).to_numpy()
-        deg = pd.concat([e["source"], e["target"]]).value_counts()
-        reach = deg.reindex(e["source"]).to_numpy() + deg.reindex(e["target"]).to_numpy()
-        order = np.lexsort((np.arange(len(e)), -reach, -strength, ~np.asarray(spoke)))
-        keep = np.sort(order[:max_edges])
-        scene.notes.append(
-            f"Showing {max_edges:,} of {len(e):,} ties: the strongest, then those between the best-connected "
-            "people. Pass max_edges= to draw more."
-        )
-        scene.edges = e.iloc[keep].reset_index(drop=True)
-        scene.reduced = True
+    keys = nodes["key"].to_numpy(dtype=object)
+    spoke_of = scene.spokes
+    links = _links(keys, edges, scene.ego_key or None)
+    people = People(
+        keys=keys,
+        is_ego=nodes["is_ego"].to_numpy(dtype=bool),
+        names=_names(scene.net, nodes, options.pseudonyms),
+        strength=spoke_of["strength"].reindex(keys).to_numpy(dtype=float),
+        tie=spoke_of["tie"].reindex(keys).to_numpy(dtype=object),
+        layer=spoke_of["layer"].reindex(keys).to_numpy(dtype=object),
+        degree=links.degree(len(keys)),
+        index={k: i for i, k in enumerate(keys)},
+    )
+    if options.layout in ("hub", "web", "spring") or _colour_by(options, nodes) in ("cluster", "community", "component"):
+        people.community, people.component = _groups(scene, people, links, options.seed)
+    return people, links
 
 
-# ----------------------------------------------------------------------------- encodings
+def _names(net, nodes: pd.DataFrame, use_pseudonyms: bool) -> list[str]:
+    if not use_pseudonyms:
+        return [str(v) for v in nodes["name"]]
+    stand_in = pseudonyms(net)
+    return [stand_in.get(str(k), "Person") for k in nodes["key"]]
+
+
+def _groups(scene: Scene, people: People, links: Links, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Community and component of each person (ego left out), numbered by size from 0.
+
+    The same numbers as ``netkit.communities.clusters(net, seed=seed)`` ("group 3" is community 2),
+    unless the network was cut down to draw it: then the clusters of the part drawn.
+    """
+    import networkx as nx
+
+    from ..communities import clusters
+
+    keys = people.keys
+    if scene.reduced:
+        G = nx.Graph()
+        G.add_nodes_from(k for k, e in zip(keys, people.is_ego) if not e)
+        G.add_edges_from((keys[a], keys[b]) for a, b in zip(links.src, links.dst))
+        table = clusters(WholeNetwork(G), seed=seed)
+    else:
+        table = clusters(scene.net, seed=seed)
+    ids = _id_column(table, ("alter_id", "node_id"), "node", "the clusters table", "nk.clusters").to_numpy()
+    community = pd.Series(table["community"].to_numpy(), index=ids).reindex(keys).to_numpy(dtype=float, copy=True)
+    component = pd.Series(table["component"].to_numpy(), index=ids).reindex(keys).to_numpy(dtype=float, copy=True)
+    community[people.is_ego] = np.nan
+    component[people.is_ego] = np.nan
+    return community, component
+
+
+def _place(scene: Scene, options: DrawOptions) -> tuple[np.ndarray, Guides]:
+    """Positions of everyone drawn (the ego at the centre) and the guides under them."""
+    if options.layout == "rings":
+        return _rings_positions(scene, options)
+    if options.layout == "hub":
+        return _hub_positions(scene, options.seed)
+    return _spring_positions(scene, options.seed), Guides()
+
+
+def _rings_positions(scene: Scene, options: DrawOptions) -> tuple[np.ndarray, Guides]:
+    nodes, p = scene.nodes, scene.people
+    people = np.flatnonzero(~p.is_ego)
+    ring, ring_labels, note = _ring_of(scene, options.rings)
+    if note:
+        scene.notes.append(note)
+    sectors = options.sectors
+    if sectors is None:
+        sectors = "context" if _has_values(nodes, "context") else False
+    if sectors is not False and sectors not in nodes.columns:
+        legal = [c for c in nodes.columns if c not in ("key", "is_ego", "name")]
+        raise NetkitError(f"sectors={sectors!r} is not a column of the alters; choose one of "
+                          f"{', '.join(map(repr, legal)) or 'none'}, or sectors=False.")
+    if sectors is False:
+        groups = [""] * len(people)
+    else:
+        groups = [None if _missing(v) else _clip(_text(v), 60) for v in nodes[sectors].to_numpy(dtype=object)[people]]
+    order = -np.nan_to_num(p.strength[people], nan=-1.0)  # strongest first within a ring and sector
+    P, guides = rings_layout(ring, groups, ring_labels=ring_labels, order=order)
+    if sectors is False:
+        guides.sectors = []
+    positions = np.zeros((len(p.keys), 2))
+    positions[people] = P
+    return positions, guides
+
+
+def _hub_positions(scene: Scene, seed: int) -> tuple[np.ndarray, Guides]:
+    p, links = scene.people, scene.links
+    people = np.flatnonzero(~p.is_ego)
+    local = np.full(len(p.keys), -1, dtype=np.int64)  # position among the people, the ego left out
+    local[people] = np.arange(len(people))
+    labels = [f"group {int(c) + 1}" for c in p.community[people]]
+    P, guides = hub_layout(labels, local[links.src], local[links.dst], seed=seed)
+    positions = np.zeros((len(p.keys), 2))
+    positions[people] = P
+    return positions, guides
+
+
+def _spring_positions(scene: Scene, seed: int) -> np.ndarray:
+    """Everyone drawn, grouped by community (the ego, if drawn, a group of its own)."""
+    p, links = scene.people, scene.links
+    groups = np.where(np.isnan(p.community), -1, p.community)
+    src, dst = links.src, links.dst
+    ego_i = np.flatnonzero(p.is_ego)
+    if len(ego_i):  # spring on an ego network: the ego's ties pull too
+        alters = np.flatnonzero(~p.is_ego)
+        src = np.concatenate([src, np.repeat(ego_i[0], len(alters))])
+        dst = np.concatenate([dst, alters])
+    positions = spring_layout(len(p.keys), src, dst, groups=groups, seed=seed)
+    if len(ego_i):
+        positions = positions - positions[ego_i[0]]
+    return positions
+
+
+def _ring_of(scene: Scene, rings: str) -> tuple[np.ndarray, list[str], str | None]:
+    """Each alter's ring (0 innermost), the rings' labels, and a note when the rings say nothing."""
+    nodes, p = scene.nodes, scene.people
+    people = ~p.is_ego
+    if rings == "strength":
+        s = p.strength[people]
+        if len(s) and np.isnan(s).all():
+            return np.zeros(len(s), dtype=int), [_STRENGTH_RINGS[4]], (
+                "No tie strengths in this network (closeness, frequency, confiding, …), so everyone is on one ring.")
+        ring = np.where(np.isnan(s), 4, np.select([s >= 0.75, s >= 0.5, s >= 0.25], [0, 1, 2], 3))
+        labels = _STRENGTH_RINGS[:4] + ([_STRENGTH_RINGS[4]] if (ring == 4).any() else [])
+        return ring, labels, None
+    if rings == "layer":
+        codes = {"5": 0, "15": 1, "50": 2, "150": 3, "150+": 4}
+        ring = np.array([codes.get(str(v), 5) if not _missing(v) else 5 for v in p.layer[people]])
+        top = int(ring[ring < 5].max()) + 1 if (ring < 5).any() else 0
+        labels = _LAYER_RINGS[: max(top, 1)]
+        if (ring == 5).any():
+            ring = np.where(ring == 5, len(labels), ring)
+            labels = labels + [_LAYER_RINGS[5]]
+        return ring, labels, None
+    if rings not in nodes.columns:
+        legal = list(RINGS) + [c for c in nodes.columns if c not in ("key", "is_ego", "name")
+                               and pd.api.types.is_numeric_dtype(nodes[c])]
+        raise NetkitError(f"rings={rings!r} is not something to ring by; choose one of {', '.join(map(repr, legal))}.")
+    values = pd.to_numeric(nodes.loc[people, rings], errors="coerce").to_numpy(dtype=float)
+    distinct = np.unique(values[~np.isnan(values)])[::-1]
+    if len(distinct) > 8:
+        raise NetkitError(f"rings={rings!r} has {len(distinct)} different values; ring by a column with at most 8 "
+                          "(e.g. 'closeness'), or by 'strength' or 'layer'.")
+    where = {v: i for i, v in enumerate(distinct)}
+    ring = np.array([where[v] if not np.isnan(v) else len(distinct) for v in values], dtype=int)
+    labels = [f"{rings} {_number(v)}" for v in distinct] + ([f"{rings} not given"] if np.isnan(values).any() else [])
+    return ring, labels, None
+
+
+def _ring_text(rings: str) -> str:
+    if rings == "strength":
+        return "tie strength from 0 to 1: the strongest ties on the innermost ring"
+    if rings == "layer":
+        return "Dunbar's circles: your closest 5, then 15, 50 and 150 by tie strength"
+    return f"by {rings}: the highest values on the innermost ring"
+
+
+# ----------------------------------------------------------------------------- stage 2: encodings
 
 
 def _ordered_colours(k: int) -> list[str]:
@@ -657,6 +1079,443 @@ def _size_scale(values: np.ndarray, lo: float = 8.0, hi: float = 22.0) -> np.nda
     return np.where(np.isnan(v), lo, lo + (v - bottom) / (top - bottom) * (hi - lo))
 
 
+@dataclass
+class Encodings:
+    """How a scene is shown: made by :func:`encode`.
+
+    Attributes
+    ----------
+    colours, sizes, labels, tips : list
+        One per person, in the scene's order: fill colour (``#rrggbb``), radius in pixels,
+        label (None: no labels) and tooltip text (plain text; lines split by ``\\n``).
+    lines : list of dict
+        vis-network edges: the ties (ids ``e0``, ``e1``, …), then suggested introductions
+        (``i…``); endpoints are positions in the scene.
+    legend : list of dict
+        Sections ``{"title", "text", "items"}``, as in :attr:`Drawing.legend`.
+    notes : list of str
+        What is worth knowing about the encodings (e.g. introductions left out).
+    """
+
+    colours: list
+    sizes: np.ndarray
+    labels: list | None
+    tips: list
+    lines: list
+    legend: list
+    notes: list = field(default_factory=list)
+
+
+def encode(scene: Scene, options: DrawOptions) -> Encodings:
+    """Stage 2, scene → encodings: colour, size, labels and tooltips; line width, colour and dash; legend.
+
+    Parameters
+    ----------
+    scene : Scene
+        From :func:`build_scene`.
+    options : DrawOptions
+        ``color_by``, ``size_by``, ``labels``, ``tooltip``, ``pseudonyms`` and
+        ``introductions`` are read here.
+
+    Returns
+    -------
+    Encodings
+
+    Raises
+    ------
+    NetkitError
+        An unknown ``color_by`` or ``size_by`` (the message lists the legal ones), or an
+        ``introductions=`` table naming people not in the network.
+    """
+    colour_by = _colour_by(options, scene.nodes)
+    colours = _colours(scene, colour_by)
+    sizes, size_legend = _sizes(scene, options.size_by)
+    tips = _node_tips(scene, options, colour_by)
+    ties, line_items = _tie_lines(scene)
+    intros, note = _introductions(scene, options, first_id=len(ties))
+    if intros:
+        line_items.append({"swatch": "line", "color": INTRO_COLOUR, "dash": INTRO_DASH, "width": 2.5,
+                           "label": "could connect: a suggested introduction", "count": len(intros)})
+    labels = [_isolate(_clip(_text(n), _LABEL_CHARS)) for n in scene.people.names] if options.labels else None
+    legend = _legend(scene, options, colours.legend, size_legend, line_items)
+    return Encodings(colours.colours, sizes, labels, tips, ties + intros, legend, [note] if note else [])
+
+
+def _colours(scene: Scene, color_by: str) -> _Colours:
+    """Fill colour of each person (the ego dark grey) and the colour legend."""
+    nodes, p = scene.nodes, scene.people
+    people = ~p.is_ego
+    if color_by in ("cluster", "community", "component"):
+        values = p.community if color_by != "component" else p.component
+        labels = [None if (e or np.isnan(v)) else f"group {int(v) + 1}" for v, e in zip(values, p.is_ego)]
+        title = "cluster (people who know each other)" if color_by != "component" else "component (connected parts)"
+        c = _categorical([lab for lab, keep in zip(labels, people) if keep], title)
+    elif color_by == "strength" and not scene.whole:
+        c = _numeric(p.strength[people], "tie strength")
+    elif color_by == "tie" and not scene.whole:
+        c = _categorical([None if _missing(v) else str(v) for v in p.tie[people]], "tie (weak or strong)",
+                         ordered=["weak", "strong"])
+    elif color_by == "layer" and not scene.whole:
+        c = _categorical([None if _missing(v) else str(v) for v in p.layer[people]], "Dunbar layer",
+                         ordered=["150+", "150", "50", "15", "5"])
+    elif color_by in nodes.columns and color_by not in ("key", "is_ego"):
+        c = _column_colours(nodes.loc[people, color_by], color_by)
+    else:
+        legal = ["cluster", "component"] + ([] if scene.whole else ["strength", "tie", "layer"]) + \
+            [c for c in nodes.columns if c not in ("key", "is_ego")]
+        raise NetkitError(f"color_by={color_by!r} is not something to colour by; choose one of {', '.join(map(repr, legal))}.")
+    full, it = [], iter(c.colours)
+    for e in p.is_ego:
+        full.append(EGO_COLOUR if e else next(it))
+    return _Colours(full, c.legend)
+
+
+def _column_colours(column: pd.Series, name: str) -> _Colours:
+    """An attribute column: ordered colours when every value given is a number, else categories."""
+    numeric = pd.to_numeric(column, errors="coerce")
+    given = column.map(lambda v: not _missing(v)).sum()
+    if pd.api.types.is_numeric_dtype(column) or (numeric.notna().sum() == given and numeric.notna().any()):
+        return _numeric(numeric.to_numpy(dtype=float), name)
+    return _categorical([None if _missing(v) else _clip(_text(v), 60) for v in column], name)
+
+
+def _sizes(scene: Scene, size_by: str | None) -> tuple[np.ndarray, dict | None]:
+    """Radius of each person (the ego largest) and the size legend (None when all are the same)."""
+    nodes, p = scene.nodes, scene.people
+    n, people = len(p.keys), ~p.is_ego
+    if size_by is None:
+        sizes = np.full(n, 12.0)
+        sizes[p.is_ego] = 20.0
+        return sizes, None
+    if size_by == "degree":
+        values, title, text = p.degree.astype(float), "Size: ties among the people drawn", "bigger = knows more of the others"
+    elif size_by == "strength":
+        if scene.whole:
+            w = scene.edges["strength"].fillna(1.0).to_numpy()
+            values = np.zeros(n)
+            np.add.at(values, [p.index[k] for k in scene.edges["source"]], w)
+            np.add.at(values, [p.index[k] for k in scene.edges["target"]], w)
+            title, text = "Size: total tie strength", "bigger = more and stronger ties"
+        else:
+            values, title, text = p.strength.copy(), "Size: tie strength", "bigger = stronger tie to the ego"
+    elif size_by in nodes.columns and size_by not in ("key", "is_ego", "name"):
+        values = pd.to_numeric(nodes[size_by], errors="coerce").to_numpy(dtype=float)
+        if np.isnan(values[people]).all():
+            raise NetkitError(f"size_by={size_by!r} has no numbers; size by a numeric column, 'degree' or 'strength'.")
+        title, text = f"Size: {size_by}", "bigger = higher"
+    else:
+        legal = ["degree", "strength"] + [c for c in nodes.columns if c not in ("key", "is_ego", "name")
+                                          and pd.api.types.is_numeric_dtype(nodes[c])]
+        raise NetkitError(f"size_by={size_by!r} is not something to size by; choose one of {', '.join(map(repr, legal))}.")
+    values = np.asarray(values, dtype=float)
+    sizes = np.full(n, 9.0)
+    sizes[people] = _size_scale(values[people])
+    sizes[p.is_ego] = 24.0
+    known = values[people][~np.isnan(values[people])]
+    if len(known):
+        text += f" (from {_number(known.min())} to {_number(known.max())})"
+    return sizes, {"title": title, "text": text, "items": []}
+
+
+def _node_tips(scene: Scene, options: DrawOptions, colour_by: str) -> list[str]:
+    """Tooltip text of each person: who they are, their tie to the ego, and the columns asked for."""
+    nodes, p = scene.nodes, scene.people
+    cols = set(nodes.columns)
+    extra = [c for c in dict.fromkeys([colour_by, options.size_by, *options.tooltip])
+             if c and c in cols and c not in _TIP_COLUMNS]
+    n_people = int((~p.is_ego).sum())
+    tips = []
+    for i, row in enumerate(nodes.to_dict("records")):
+        if p.is_ego[i]:
+            tips.append("\n".join([_shown(p.names[i]), "the ego: everyone drawn here is someone they know",
+                                   f"{n_people} people drawn"]))
+            continue
+        lines = [_shown(p.names[i]), *_attribute_lines(row, cols)]
+        if not scene.whole:
+            lines.append(_spoke_line(p, i))
+        group = f"group {int(p.community[i]) + 1} · " if p.community is not None and not np.isnan(p.community[i]) else ""
+        lines.append(f"{group}knows {int(p.degree[i])} of the others drawn")
+        lines += [f"{_shown(c, 40)}: {_shown(row[c], 120)}" for c in extra if not _missing(row.get(c))]
+        if not options.pseudonyms and "notes" in cols and not _missing(row.get("notes")):
+            lines.append(f"notes: {_shown(row['notes'], 200)}")  # notes may name people: never under pseudonyms
+        tips.append("\n".join(lines))
+    return tips
+
+
+def _attribute_lines(row: dict, cols: set) -> list[str]:
+    """The survey answers about one person, in words (context, closeness, contact, support, …)."""
+    lines = []
+    if "context" in cols and not _missing(row.get("context")):
+        lines.append(f"context: {_shown(row['context'], 80)}")
+    for col, scale, words in (("closeness", 4, _CLOSENESS), ("frequency", 5, _FREQUENCY)):
+        v = row.get(col)
+        if col in cols and not _missing(v):
+            lines.append(f"{'contact' if col == 'frequency' else col}: {_number(v)} of {scale}"
+                         + (f" ({words[int(v)]})" if int(v) in words else ""))
+    if "years_known" in cols and not _missing(row.get("years_known")):
+        lines.append(f"known {_number(row['years_known'])} years")
+    flags = [(c, w) for c, w in (("confiding", "confides"), ("support_given", "helped them"),
+                                 ("support_received", "helped you")) if c in cols and not _missing(row.get(c))]
+    if flags:
+        lines.append(" · ".join(f"{w}: {'yes' if float(row[c]) else 'no'}" for c, w in flags))
+    if "last_contact" in cols and not _missing(row.get("last_contact")):
+        lines.append(f"last contact: {_shown(row['last_contact'], 20)}")
+    return lines
+
+
+def _spoke_line(p: People, i: int) -> str:
+    """The tie between person ``i`` and the ego, in words."""
+    if np.isnan(p.strength[i]):
+        return "tie strength unknown"
+    bits = f"tie strength {p.strength[i]:.2f}"
+    if not _missing(p.tie[i]):
+        bits += f", {p.tie[i]}"
+    if not _missing(p.layer[i]):
+        bits += f" (circle of {p.layer[i]})"
+    return bits
+
+
+def _highlighted_bridges(edges: pd.DataFrame) -> tuple[np.ndarray, int]:
+    """Which local bridges to highlight: all of them, or, in drawings of more than 500 lines where
+    they are more than a tenth of the lines (common in large sparse networks), the tenth with
+    the longest spans — else everything would be highlighted and nothing would stand out."""
+    candidate = edges["local_bridge"].to_numpy(dtype=bool) & (edges["kind"] != "ego-alter").to_numpy()
+    lines = int((edges["kind"] != "ego-alter").sum())
+    limit = max(1, int(0.1 * lines))
+    if lines <= 500 or candidate.sum() <= limit:
+        return candidate, 0
+    span = np.where(np.isnan(edges["span"].to_numpy(dtype=float)), 0.0, edges["span"].to_numpy(dtype=float))
+    which = np.flatnonzero(candidate)
+    keep = which[np.lexsort((which, -span[which]))[:limit]]
+    out = np.zeros(len(edges), dtype=bool)
+    out[keep] = True
+    return out, int(candidate.sum())
+
+
+def _tie_lines(scene: Scene) -> tuple[list[dict], list[dict]]:
+    """One vis-network edge per tie (width by strength, weak ties dashed, bridges orange-red) and their legend items."""
+    p = scene.people
+    seen = {"strong": 0, "weak": 0, "unknown": 0, "bridge": 0, "spoke": 0}
+    highlighted, all_bridges = _highlighted_bridges(scene.edges)
+    faint = len(scene.edges) > 2000  # many lines: see-through, so clusters and bridges show
+    out = []
+    for j, e in enumerate(scene.edges.itertuples(index=False)):
+        a, b = p.index[e.source], p.index[e.target]
+        spoke = e.kind == "ego-alter"
+        strength = float(e.strength) if e.strength is not None and not np.isnan(e.strength) else None
+        bridge = bool(highlighted[j])
+        weak = e.tie == "weak"
+        width = 1.0 + 4.0 * strength if strength is not None else 1.5
+        colour = BRIDGE_COLOUR if bridge else (SPOKE_COLOUR if spoke else EDGE_COLOUR)
+        edge = {"id": f"e{j}", "from": a, "to": b, "width": round(width + (1.5 if bridge else 0.0), 2),
+                "color": {"color": colour, "highlight": "#000000", "hover": "#000000"},
+                "title": _tie_tip(e, p.names[a], p.names[b], strength)}
+        if faint and not bridge:
+            edge["color"]["opacity"] = 0.35
+        if weak:
+            edge["dashes"] = WEAK_DASH
+        if scene.directed:
+            edge["arrows"] = "to"
+        out.append(edge)
+        seen["spoke"] += spoke
+        seen["bridge"] += bridge
+        seen["weak" if weak else ("strong" if e.tie == "strong" else "unknown")] += 1
+    return out, _line_items(seen, all_bridges)
+
+
+def _tie_tip(e, name_a: str, name_b: str, strength: float | None) -> str:
+    """Tooltip text of one tie (a row of the scene's edges)."""
+    spoke = e.kind == "ego-alter"
+    lines = [f"{_shown(name_a, 80)} – {_shown(name_b, 80)}"]
+    if strength is not None:
+        lines.append(f"tie strength {strength:.2f}" + (f" ({e.tie} tie)" if not _missing(e.tie) else ""))
+    else:
+        lines.append("tie strength not recorded")
+    if spoke and not _missing(e.layer):
+        lines.append(f"circle of {e.layer}")
+    if bool(e.local_bridge) and not spoke:
+        span = "nothing else joins them" if not np.isfinite(e.span) else f"{int(e.span)} steps apart without it"
+        lines.append(f"local bridge: they share no contact ({span})")
+    if e.overlap is not None and not np.isnan(e.overlap):
+        lines.append(f"overlap {e.overlap:.2f} (share of their contacts in common)")
+    return "\n".join(lines)
+
+
+def _line_items(seen: dict, all_bridges: int) -> list[dict]:
+    """Legend items for the kinds of line drawn, with how many of each."""
+    items = []
+    if seen["strong"]:
+        items.append({"swatch": "line", "color": EDGE_COLOUR, "width": 3, "label": "strong tie", "count": seen["strong"]})
+    if seen["weak"]:
+        items.append({"swatch": "line", "color": EDGE_COLOUR, "width": 2, "dash": WEAK_DASH, "label": "weak tie",
+                      "count": seen["weak"]})
+    if seen["unknown"]:
+        items.append({"swatch": "line", "color": EDGE_COLOUR, "width": 1.5, "label": "tie, strength not recorded",
+                      "count": seen["unknown"]})
+    if seen["bridge"]:
+        label = "local bridge: the two share no contact"
+        if all_bridges:
+            label += f" (the {seen['bridge']:,} with the longest spans of {all_bridges:,})"
+        items.append({"swatch": "line", "color": BRIDGE_COLOUR, "width": 3, "label": label,
+                      "count": None if all_bridges else seen["bridge"]})
+    if seen["spoke"]:
+        items.append({"swatch": "line", "color": SPOKE_COLOUR, "width": 2, "label": "the ego's own ties (pale)",
+                      "count": seen["spoke"]})
+    return items
+
+
+def _introduction_table(scene: Scene, options: DrawOptions) -> pd.DataFrame | None:
+    """The suggestions to draw: the table given, or computed for ``True`` or a number."""
+    asked = options.introductions
+    if asked is None or asked is False:
+        return None
+    if isinstance(asked, pd.DataFrame):
+        return asked
+    if asked is True or (isinstance(asked, (int, np.integer)) and not isinstance(asked, bool)):
+        if scene.whole:
+            raise NetkitError("suggested introductions need an ego network; pass ego=NODE to draw one person's network.")
+        from ..introductions import suggest_introductions
+
+        return suggest_introductions(scene.net, k=5 if asked is True else int(asked), seed=options.seed)
+    raise NetkitError(f"introductions={asked!r} must be True, a number of suggestions, or a table with "
+                      "alter_id_a and alter_id_b (from nk.suggest_introductions).")
+
+
+def _introductions(scene: Scene, options: DrawOptions, first_id: int) -> tuple[list[dict], str]:
+    """Suggested introductions as blue dotted lines (ids from ``i{first_id}``), and a note on any not drawn."""
+    table = _introduction_table(scene, options)
+    if table is None:
+        return [], ""
+    firsts = _id_column(table, ("alter_id_a",), "alter_a", "introductions=", "nk.suggest_introductions")
+    seconds = _id_column(table, ("alter_id_b",), "alter_b", "introductions=", "nk.suggest_introductions")
+    p = scene.people
+    all_ids = set(map(str, scene.net.G)) if scene.whole else set(pseudonyms(scene.net))
+    out, left_out = [], 0
+    for a, b, r in zip(firsts, seconds, table.to_dict("records")):
+        for x in (a, b):
+            if x not in p.index and x not in all_ids:
+                raise NetkitError(f"introductions= names '{x}', who is not in this network; check the id.")
+        if a not in p.index or b not in p.index:
+            left_out += 1
+            continue
+        ia, ib = p.index[a], p.index[b]
+        lines = [f"could connect: {_shown(p.names[ia], 80)} and {_shown(p.names[ib], 80)}",
+                 "a suggested introduction — they do not know each other yet"]
+        if "score" in r and not _missing(r["score"]):
+            lines.append(f"score {float(r['score']):.2f}")
+        if not options.pseudonyms and "reason" in r and not _missing(r.get("reason")):
+            lines.append(_shown(r["reason"], 600))  # reasons name people: never under pseudonyms
+        out.append({"id": f"i{first_id + len(out)}", "from": ia, "to": ib, "width": 2.5, "dashes": INTRO_DASH,
+                    "color": {"color": INTRO_COLOUR, "highlight": INTRO_COLOUR, "hover": INTRO_COLOUR},
+                    "title": "\n".join(lines), "physics": False})
+    note = f"{left_out} suggested introduction(s) involve people not drawn here." if left_out else ""
+    return out, note
+
+
+def _legend(scene: Scene, options: DrawOptions, colour: dict | None, size: dict | None, lines: list) -> list[dict]:
+    """The legend's sections: colour, size, lines, then what the rings or wedges mean."""
+    legend = []
+    if colour:
+        if options.layout != "web" and scene.ego_key is not None:
+            who = "ego" if options.cut_from_whole else "ego (you)"
+            colour["items"].insert(0, {"swatch": "dot", "color": EGO_COLOUR, "label": who, "count": None})
+        legend.append(colour)
+    if size:
+        legend.append(size)
+    if lines:
+        known = scene.edges["strength"].notna().any()
+        legend.append({"title": "Lines", "text": "thicker = stronger tie" if known else "", "items": lines})
+    if options.layout == "rings":
+        legend.append({"title": "Rings", "text": _ring_text(options.rings), "items": []})
+    elif options.layout == "hub":
+        legend.append({"title": "Groups", "text": "each wedge is a group of people who know each other; "
+                       "the gaps between wedges are structural holes you bridge", "items": []})
+    return legend
+
+
+# ----------------------------------------------------------------------------- stage 3: the page
+
+
+def _vis_nodes(scene: Scene, enc: Encodings) -> list[dict]:
+    """One vis-network node per person: id = position in the scene (page ids never carry names)."""
+    p = scene.people
+    outline = len(p.keys) <= 1000  # tiny dots in a large drawing: no dark outline, so the colour shows
+    nodes = []
+    for i in range(len(p.keys)):
+        x, y = scene.positions[i]
+        colour = enc.colours[i]
+        node = {
+            "id": i,
+            "x": round(float(x), 2),
+            "y": round(float(y), 2),
+            "shape": "dot",
+            "size": round(float(enc.sizes[i]), 2),
+            "color": {"background": colour, "border": "#555555" if outline else colour,
+                      "highlight": {"background": colour, "border": "#000000"},
+                      "hover": {"background": colour, "border": "#000000"}},
+            "title": enc.tips[i],
+        }
+        if enc.labels is not None:
+            node["label"] = enc.labels[i]
+        if p.is_ego[i]:
+            node["font"] = {"size": 18, "bold": True}
+            node["borderWidth"] = 2
+        nodes.append(node)
+    return nodes
+
+
+def _network(scene: Scene, enc: Encodings, options: DrawOptions):
+    """The pyvis ``Network`` behind the page, filled directly (pyvis's ``add_edge`` is quadratic)."""
+    from pyvis.network import Network
+
+    nw = Network(height=f"{options.height}px", width="100%", directed=scene.directed,
+                 heading=_text(options.title or ""), cdn_resources="in_line")
+    nw.nodes = _vis_nodes(scene, enc)
+    nw.node_ids = list(range(len(nw.nodes)))
+    nw.node_map = {i: n for i, n in enumerate(nw.nodes)}
+    nw.edges = enc.lines
+    _set_options(nw, physics=options.physics, n=len(nw.nodes), seed=options.seed)
+    return nw
+
+
+def _drawing(scene: Scene, enc: Encodings, options: DrawOptions) -> Drawing:
+    """Stage 3, scene and encodings → page: the pyvis network in a :class:`Drawing`."""
+    keys = scene.people.keys
+    return Drawing(
+        network=_network(scene, enc, options),
+        positions={str(k): (float(scene.positions[i][0]) + 0.0, float(scene.positions[i][1]) + 0.0)
+                   for i, k in enumerate(keys)},  # + 0.0 turns -0.0 into 0.0
+        node_index={str(k): i for i, k in enumerate(keys)},
+        legend=enc.legend,
+        note=" ".join(scene.notes + enc.notes),
+        guides=scene.guides,
+        layout=options.layout,
+        seed=int(options.seed),
+    )
+
+
+def _set_options(nw, *, physics: bool, n: int, seed: int) -> None:
+    """vis-network options, set on pyvis's option object so pyvis's own methods keep working."""
+    o = nw.options
+    o.physics.enabled = bool(physics)
+    o.physics.stabilization.iterations = 150
+    o.physics.stabilization.fit = True
+    o.edges.smooth.enabled = False
+    o.edges.color.inherit = False
+    o.interaction.hideEdgesOnDrag = n > 1500
+    o.interaction.hover = True
+    o.interaction.tooltipDelay = 120
+    o.interaction.navigationButtons = False
+    o.interaction.keyboard = False
+    o.nodes = {
+        "font": {"size": 16, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                 "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "borderWidth": 1,
+        "scaling": {"label": {"drawThreshold": 5}},
+    }
+    o.layout = {"improvedLayout": False, "randomSeed": int(seed)}
+
+
 # ----------------------------------------------------------------------------- draw
 
 
@@ -718,7 +1577,7 @@ def draw(
     introductions : bool, int or DataFrame, optional
         Suggested introductions drawn as dotted "could connect" lines: ``True`` for the top 5,
         a number for that many (from :func:`netkit.suggest_introductions`), or a table with
-        ``alter_a`` and ``alter_b`` (and optionally ``score`` and ``reason``).
+        ``alter_id_a`` and ``alter_id_b`` (and optionally ``score`` and ``reason``).
     ego : str, optional
         For a collection, which ego to draw; for a whole network, cut out this node's ego network.
     rings : {"strength", "layer"} or str
@@ -774,521 +1633,32 @@ def draw(
     (0.0, 0.0)
     """
     net = as_network(net)
-    cut_from_whole = isinstance(net, WholeNetwork) and ego is not None
-    net = _one_network(net, ego)
-    whole = isinstance(net, WholeNetwork)
-    if layout is None:
-        layout = "spring" if whole else "rings"
-    if layout not in LAYOUTS:
-        raise NetkitError(f"layout={layout!r} is not a layout; choose one of {', '.join(map(repr, LAYOUTS))}.")
-    if whole and layout != "spring":
-        raise NetkitError(
-            f"layout={layout!r} needs an ego network; pass ego=NODE to draw one person's network from "
-            "this whole network, or use layout='spring'."
-        )
-    for name, value in (("max_nodes", max_nodes), ("max_edges", max_edges), ("height", height)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise NetkitError(f"{name}={value!r} must be a whole number, 1 or more.")
-    if pseudonyms:
-        for what, value in (("color_by", color_by), ("size_by", size_by), *(("tooltip", t) for t in tooltip)):
-            if value in _NAME_COLUMNS:
-                raise NetkitError(f"{what}={value!r} would show names, which pseudonyms=True hides; choose another column.")
-
-    scene = _scene(net, ties=ties, weight=weight, layout=layout, max_nodes=int(max_nodes), max_edges=int(max_edges))
-    nodes, edges = scene.nodes, scene.edges
-    keys = nodes["key"].to_numpy(dtype=object)
-    index = {k: i for i, k in enumerate(keys)}
-    is_ego = nodes["is_ego"].to_numpy(dtype=bool)
-    ego_key = scene.ego_key if layout != "web" else None
-
-    # per-node measures
-    spokes = edges[edges["kind"] == "ego-alter"] if not scene.whole else edges.iloc[0:0]
-    spoke_of = spokes.drop_duplicates("target").set_index("target")
-    strength = spoke_of["strength"].reindex(keys).to_numpy(dtype=float)
-    tie_kind = spoke_of["tie"].reindex(keys).to_numpy(dtype=object)
-    layer = spoke_of["layer"].reindex(keys).to_numpy(dtype=object)
-    between = edges[(edges["source"] != scene.ego_key) & (edges["target"] != scene.ego_key)] if scene.ego_key else edges
-    s_idx = np.array([index[k] for k in between["source"]], dtype=np.int64)
-    t_idx = np.array([index[k] for k in between["target"]], dtype=np.int64)
-    degree = np.bincount(np.concatenate([s_idx, t_idx]), minlength=len(keys)) if len(s_idx) else np.zeros(len(keys), int)
-
-    if color_by is None:
-        color_by = "context" if layout == "rings" and _has_values(nodes, "context") else "cluster"
-    need_groups = layout in ("hub", "web", "spring") or color_by in ("cluster", "community", "component")
-    community = component = None
-    if need_groups:
-        community, component = _groups(net, scene, keys, is_ego, s_idx, t_idx, seed)
-
-    names = _names(net, nodes, pseudonyms)
-
-    # layout
-    positions, guides = _positions(
-        layout, nodes, keys, is_ego, s_idx, t_idx, community, strength, layer, rings, sectors, seed, scene
+    options = DrawOptions(
+        color_by=color_by, size_by=size_by, labels=labels, pseudonyms=pseudonyms, seed=seed, physics=physics,
+        introductions=introductions, rings=rings, sectors=sectors, ties=ties, weight=weight, tooltip=tuple(tooltip),
+        title=title, height=height, max_nodes=max_nodes, max_edges=max_edges,
+        cut_from_whole=isinstance(net, WholeNetwork) and ego is not None,
     )
-
-    # colours and sizes
-    colours = _colour(color_by, nodes, is_ego, strength, tie_kind, layer, community, component, scene)
-    sizes, size_legend = _sizes(size_by, nodes, is_ego, strength, degree, edges, index, scene)
-
-    # pyvis network
-    from pyvis.network import Network
-
-    nw = Network(height=f"{int(height)}px", width="100%", directed=scene.directed, heading=_text(title or ""),
-                 cdn_resources="in_line")
-    tips = _node_tips(nodes, names, is_ego, strength, tie_kind, layer, community, degree, color_by, size_by,
-                      tooltip, pseudonyms, scene)
-    page_nodes = []
-    outline = len(keys) <= 1000  # tiny dots in a large drawing: no dark outline, so the colour shows
-    for i, key in enumerate(keys):
-        x, y = positions[i]
-        node = {
-            "id": i,
-            "x": round(float(x), 2),
-            "y": round(float(y), 2),
-            "shape": "dot",
-            "size": round(float(sizes[i]), 2),
-            "color": {"background": colours.colours[i], "border": "#555555" if outline else colours.colours[i],
-                      "highlight": {"background": colours.colours[i], "border": "#000000"},
-                      "hover": {"background": colours.colours[i], "border": "#000000"}},
-            "title": tips[i],
-        }
-        if labels:
-            node["label"] = _isolate(_clip(_text(names[i]), _LABEL_CHARS))
-        if is_ego[i]:
-            node["font"] = {"size": 18, "bold": True}
-            node["borderWidth"] = 2
-        page_nodes.append(node)
-    nw.nodes = page_nodes
-    nw.node_ids = list(range(len(keys)))
-    nw.node_map = {i: n for i, n in enumerate(page_nodes)}
-
-    page_edges, line_legend = _edges(edges, index, names, scene)
-    intro_edges, intro_note = _introductions(introductions, net, index, names, pseudonyms, seed, len(page_edges))
-    if intro_edges:
-        line_legend.append({"swatch": "line", "color": INTRO_COLOUR, "dash": INTRO_DASH, "width": 2.5,
-                            "label": "could connect: a suggested introduction", "count": len(intro_edges)})
-    if intro_note:
-        scene.notes.append(intro_note)
-    nw.edges = page_edges + intro_edges
-
-    _set_options(nw, physics=physics, n=len(keys), seed=seed)
-
-    legend = []
-    if colours.legend:
-        if ego_key is not None:
-            who = "ego" if cut_from_whole else "ego (you)"
-            colours.legend["items"].insert(0, {"swatch": "dot", "color": EGO_COLOUR, "label": who, "count": None})
-        legend.append(colours.legend)
-    if size_legend:
-        legend.append(size_legend)
-    if line_legend:
-        known = edges["strength"].notna().any()
-        legend.append({"title": "Lines", "text": "thicker = stronger tie" if known else "", "items": line_legend})
-    if layout == "rings":
-        legend.append({"title": "Rings", "text": _ring_text(rings), "items": []})
-    elif layout == "hub":
-        legend.append({"title": "Groups", "text": "each wedge is a group of people who know each other; "
-                       "the gaps between wedges are structural holes you bridge", "items": []})
-
-    return Drawing(
-        network=nw,
-        positions={str(k): (float(positions[i][0]) + 0.0, float(positions[i][1]) + 0.0) for i, k in enumerate(keys)},
-        node_index={str(k): i for i, k in enumerate(keys)},
-        legend=legend,
-        note=" ".join(scene.notes),
-        guides=guides,
-        layout=layout,
-        seed=int(seed),
-    )
+    net = _drawn_network(net, ego, "drawing")
+    options = _checked_options(net, options, layout)
+    scene = build_scene(net, options)
+    return _drawing(scene, encode(scene, options), options)
 
 
 def draw_to_file(net, path: str | Path, *, layout: str | None = None, color_by: str | None = None, **options) -> Path:
-    """``draw(net, ...)`` and save it as one standalone HTML file; returns the path (for ``netkit draw``)."""
-    return draw(net, layout=layout, color_by=color_by, **options).save(path)
+    """``draw(net, ...)`` and save it as one standalone HTML file (for ``netkit draw``).
 
+    Parameters
+    ----------
+    net : EgoNetwork, EgoCollection, WholeNetwork or networkx graph
+    path : str or Path
+        The HTML file to write; missing folders are made.
+    layout, color_by, **options
+        As for :func:`draw`.
 
-# ----------------------------------------------------------------------------- pieces of draw
-
-
-def _has_values(nodes: pd.DataFrame, column: str) -> bool:
-    return column in nodes.columns and nodes.loc[~nodes["is_ego"], column].map(lambda v: not _missing(v)).any()
-
-
-def _names(net, nodes: pd.DataFrame, use_pseudonyms: bool) -> list[str]:
-    if not use_pseudonyms:
-        return [str(v) for v in nodes["name"]]
-    stand_in = pseudonyms(net)
-    return [stand_in.get(str(k), "Person") for k in nodes["key"]]
-
-
-def _groups(net, scene: _Scene, keys, is_ego, s_idx, t_idx, seed):
-    """Community and component of each person (ego left out), numbered by size from 0.
-
-    The same numbers as ``netkit.communities.clusters(net, seed=seed)`` ("group 3" is community 2),
-    unless the network was cut down to draw it: then the clusters of the part drawn.
+    Returns
+    -------
+    Path
+        ``path``.
     """
-    import networkx as nx
-
-    from ..communities import clusters
-
-    if scene.reduced:
-        G = nx.Graph()
-        G.add_nodes_from(k for k, e in zip(keys, is_ego) if not e)
-        G.add_edges_from((keys[a], keys[b]) for a, b in zip(s_idx, t_idx))
-        table = clusters(WholeNetwork(G), seed=seed)
-    else:
-        table = clusters(net, seed=seed)
-    table = table.assign(node=table["node"].astype(str)).set_index("node")
-    community = table["community"].reindex(keys).to_numpy(dtype=float, copy=True)
-    component = table["component"].reindex(keys).to_numpy(dtype=float, copy=True)
-    community[is_ego] = np.nan
-    component[is_ego] = np.nan
-    return community, component
-
-
-def _ring_of(rings: str, nodes, is_ego, strength, layer, scene) -> tuple[np.ndarray, list[str], str | None]:
-    people = ~is_ego
-    if rings == "strength":
-        s = strength[people]
-        if len(s) and np.isnan(s).all():
-            return np.zeros(len(s), dtype=int), [_STRENGTH_RINGS[4]], (
-                "No tie strengths in this network (closeness, frequency, confiding, …), so everyone is on one ring.")
-        ring = np.where(np.isnan(s), 4, np.select([s >= 0.75, s >= 0.5, s >= 0.25], [0, 1, 2], 3))
-        labels = _STRENGTH_RINGS[:4] + ([_STRENGTH_RINGS[4]] if (ring == 4).any() else [])
-        return ring, labels, None
-    if rings == "layer":
-        codes = {"5": 0, "15": 1, "50": 2, "150": 3, "150+": 4}
-        ring = np.array([codes.get(str(v), 5) if not _missing(v) else 5 for v in layer[people]])
-        top = int(ring[ring < 5].max()) + 1 if (ring < 5).any() else 0
-        labels = _LAYER_RINGS[: max(top, 1)]
-        if (ring == 5).any():
-            ring = np.where(ring == 5, len(labels), ring)
-            labels = labels + [_LAYER_RINGS[5]]
-        return ring, labels, None
-    if rings not in nodes.columns:
-        legal = list(RINGS) + [c for c in nodes.columns if c not in ("key", "is_ego", "name")
-                               and pd.api.types.is_numeric_dtype(nodes[c])]
-        raise NetkitError(f"rings={rings!r} is not something to ring by; choose one of {', '.join(map(repr, legal))}.")
-    values = pd.to_numeric(nodes.loc[people, rings], errors="coerce").to_numpy(dtype=float)
-    distinct = np.unique(values[~np.isnan(values)])[::-1]
-    if len(distinct) > 8:
-        raise NetkitError(f"rings={rings!r} has {len(distinct)} different values; ring by a column with at most 8 "
-                          "(e.g. 'closeness'), or by 'strength' or 'layer'.")
-    where = {v: i for i, v in enumerate(distinct)}
-    ring = np.array([where[v] if not np.isnan(v) else len(distinct) for v in values], dtype=int)
-    labels = [f"{rings} {_number(v)}" for v in distinct] + ([f"{rings} not given"] if np.isnan(values).any() else [])
-    return ring, labels, None
-
-
-def _ring_text(rings: str) -> str:
-    if rings == "strength":
-        return "tie strength from 0 to 1: the strongest ties on the innermost ring"
-    if rings == "layer":
-        return "Dunbar's circles: your closest 5, then 15, 50 and 150 by tie strength"
-    return f"by {rings}: the highest values on the innermost ring"
-
-
-def _positions(layout, nodes, keys, is_ego, s_idx, t_idx, community, strength, layer, rings, sectors, seed, scene):
-    n = len(keys)
-    positions = np.zeros((n, 2))
-    people = np.flatnonzero(~is_ego)
-    guides = Guides()
-    if layout == "rings":
-        ring, ring_labels, note = _ring_of(rings, nodes, is_ego, strength, layer, scene)
-        if note:
-            scene.notes.append(note)
-        if sectors is None:
-            sectors = "context" if _has_values(nodes, "context") else False
-        if sectors is not False and sectors not in nodes.columns:
-            legal = [c for c in nodes.columns if c not in ("key", "is_ego", "name")]
-            raise NetkitError(f"sectors={sectors!r} is not a column of the alters; choose one of "
-                              f"{', '.join(map(repr, legal)) or 'none'}, or sectors=False.")
-        if sectors is False:
-            groups = [""] * len(people)
-        else:
-            groups = [None if _missing(v) else _clip(_text(v), 60) for v in nodes[sectors].to_numpy(dtype=object)[people]]
-        order = -np.nan_to_num(strength[people], nan=-1.0)
-        P, guides = rings_layout(ring, groups, ring_labels=ring_labels, order=order)
-        if sectors is False:
-            guides.sectors = []
-        positions[people] = P
-    elif layout == "hub":
-        local = {p: i for i, p in enumerate(people)}
-        s = np.array([local[a] for a in s_idx], dtype=np.int64)
-        t = np.array([local[b] for b in t_idx], dtype=np.int64)
-        labels = [f"group {int(c) + 1}" for c in community[people]]
-        P, guides = hub_layout(labels, s, t, seed=seed)
-        positions[people] = P
-    else:  # web and spring: everyone drawn, grouped by community (the ego, if drawn, a group of its own)
-        groups = np.where(np.isnan(community), -1, community)
-        src, dst = s_idx, t_idx
-        ego_i = np.flatnonzero(is_ego)
-        if len(ego_i):  # spring on an ego network: the ego's ties pull too
-            alters = np.flatnonzero(~is_ego)
-            src = np.concatenate([s_idx, np.repeat(ego_i[0], len(alters))])
-            dst = np.concatenate([t_idx, alters])
-        positions = spring_layout(n, src, dst, groups=groups, seed=seed)
-        if len(ego_i):
-            positions = positions - positions[ego_i[0]]
-    return positions, guides
-
-
-def _colour(color_by, nodes, is_ego, strength, tie_kind, layer, community, component, scene) -> _Colours:
-    people = ~is_ego
-    if color_by in ("cluster", "community", "component"):
-        values = community if color_by != "component" else component
-        labels = [None if (e or np.isnan(v)) else f"group {int(v) + 1}" for v, e in zip(values, is_ego)]
-        title = "cluster (people who know each other)" if color_by != "component" else "component (connected parts)"
-        c = _categorical([lab for lab, p in zip(labels, people) if p], title)
-    elif color_by == "strength" and not scene.whole:
-        c = _numeric(strength[people], "tie strength")
-    elif color_by == "tie" and not scene.whole:
-        c = _categorical([None if _missing(v) else str(v) for v in tie_kind[people]], "tie (weak or strong)",
-                         ordered=["weak", "strong"])
-    elif color_by == "layer" and not scene.whole:
-        c = _categorical([None if _missing(v) else str(v) for v in layer[people]], "Dunbar layer",
-                         ordered=["150+", "150", "50", "15", "5"])
-    elif color_by in nodes.columns and color_by not in ("key", "is_ego"):
-        column = nodes.loc[people, color_by]
-        numeric = pd.to_numeric(column, errors="coerce")
-        if pd.api.types.is_numeric_dtype(column) or (numeric.notna().sum() == column.map(lambda v: not _missing(v)).sum()
-                                                      and numeric.notna().any()):
-            c = _numeric(numeric.to_numpy(dtype=float), color_by)
-        else:
-            c = _categorical([None if _missing(v) else _clip(_text(v), 60) for v in column], color_by)
-    else:
-        legal = ["cluster", "component"] + ([] if scene.whole else ["strength", "tie", "layer"]) + \
-            [c for c in nodes.columns if c not in ("key", "is_ego")]
-        raise NetkitError(f"color_by={color_by!r} is not something to colour by; choose one of {', '.join(map(repr, legal))}.")
-    full, it = [], iter(c.colours)
-    for e in is_ego:
-        full.append(EGO_COLOUR if e else next(it))
-    return _Colours(full, c.legend)
-
-
-def _sizes(size_by, nodes, is_ego, strength, degree, edges, index, scene):
-    n = len(is_ego)
-    people = ~is_ego
-    if size_by is None:
-        sizes = np.full(n, 12.0)
-        sizes[is_ego] = 20.0
-        return sizes, None
-    if size_by == "degree":
-        values, title, text = degree.astype(float), "Size: ties among the people drawn", "bigger = knows more of the others"
-    elif size_by == "strength":
-        if scene.whole:
-            w = edges["strength"].fillna(1.0).to_numpy()
-            values = np.zeros(n)
-            np.add.at(values, [index[k] for k in edges["source"]], w)
-            np.add.at(values, [index[k] for k in edges["target"]], w)
-            title, text = "Size: total tie strength", "bigger = more and stronger ties"
-        else:
-            values, title, text = strength.copy(), "Size: tie strength", "bigger = stronger tie to the ego"
-    elif size_by in nodes.columns and size_by not in ("key", "is_ego", "name"):
-        values = pd.to_numeric(nodes[size_by], errors="coerce").to_numpy(dtype=float)
-        if np.isnan(values[people]).all():
-            raise NetkitError(f"size_by={size_by!r} has no numbers; size by a numeric column, 'degree' or 'strength'.")
-        title, text = f"Size: {size_by}", "bigger = higher"
-    else:
-        legal = ["degree", "strength"] + [c for c in nodes.columns if c not in ("key", "is_ego", "name")
-                                          and pd.api.types.is_numeric_dtype(nodes[c])]
-        raise NetkitError(f"size_by={size_by!r} is not something to size by; choose one of {', '.join(map(repr, legal))}.")
-    values = np.asarray(values, dtype=float)
-    sizes = np.full(n, 9.0)
-    sizes[people] = _size_scale(values[people])
-    sizes[is_ego] = 24.0
-    known = values[people][~np.isnan(values[people])]
-    if len(known):
-        text += f" (from {_number(known.min())} to {_number(known.max())})"
-    return sizes, {"title": title, "text": text, "items": []}
-
-
-def _node_tips(nodes, names, is_ego, strength, tie_kind, layer, community, degree, color_by, size_by, tooltip,
-               use_pseudonyms, scene) -> list[str]:
-    cols = set(nodes.columns)
-    extra = [c for c in dict.fromkeys([color_by, size_by, *tooltip]) if c and c in cols
-             and c not in ("key", "is_ego", "name", "context", "closeness", "frequency", "years_known", "confiding",
-                           "support_given", "support_received", "last_contact", "notes")]
-    records = nodes.to_dict("records")
-    n_people = int((~is_ego).sum())
-    tips = []
-    for i, row in enumerate(records):
-        lines = [_shown(names[i])]
-        if is_ego[i]:
-            lines.append("the ego: everyone drawn here is someone they know")
-            lines.append(f"{n_people} people drawn")
-            tips.append("\n".join(lines))
-            continue
-        if "context" in cols and not _missing(row.get("context")):
-            lines.append(f"context: {_shown(row['context'], 80)}")
-        for col, scale, words in (("closeness", 4, _CLOSENESS), ("frequency", 5, _FREQUENCY)):
-            v = row.get(col)
-            if col in cols and not _missing(v):
-                lines.append(f"{'contact' if col == 'frequency' else col}: {_number(v)} of {scale}"
-                             + (f" ({words[int(v)]})" if int(v) in words else ""))
-        if "years_known" in cols and not _missing(row.get("years_known")):
-            lines.append(f"known {_number(row['years_known'])} years")
-        flags = [(c, w) for c, w in (("confiding", "confides"), ("support_given", "helped them"),
-                                     ("support_received", "helped you")) if c in cols and not _missing(row.get(c))]
-        if flags:
-            lines.append(" · ".join(f"{w}: {'yes' if float(row[c]) else 'no'}" for c, w in flags))
-        if "last_contact" in cols and not _missing(row.get("last_contact")):
-            lines.append(f"last contact: {_shown(row['last_contact'], 20)}")
-        if not scene.whole:
-            if not np.isnan(strength[i]):
-                bits = f"tie strength {strength[i]:.2f}"
-                if not _missing(tie_kind[i]):
-                    bits += f", {tie_kind[i]}"
-                if not _missing(layer[i]):
-                    bits += f" (circle of {layer[i]})"
-                lines.append(bits)
-            else:
-                lines.append("tie strength unknown")
-        group = f"group {int(community[i]) + 1} · " if community is not None and not np.isnan(community[i]) else ""
-        lines.append(f"{group}knows {int(degree[i])} of the others drawn")
-        for c in extra:
-            v = row.get(c)
-            if not _missing(v):
-                lines.append(f"{_shown(c, 40)}: {_shown(v, 120)}")
-        if not use_pseudonyms and "notes" in cols and not _missing(row.get("notes")):
-            lines.append(f"notes: {_shown(row['notes'], 200)}")
-        tips.append("\n".join(lines))
-    return tips
-
-
-def _highlighted_bridges(edges: pd.DataFrame) -> tuple[np.ndarray, int]:
-    """Which local bridges to highlight: all of them, or, in drawings of more than 500 lines where
-    they are more than a tenth of the lines (common in large sparse networks), the tenth with
-    the longest spans — else everything would be highlighted and nothing would stand out."""
-    candidate = edges["local_bridge"].to_numpy(dtype=bool) & (edges["kind"] != "ego-alter").to_numpy()
-    lines = int((edges["kind"] != "ego-alter").sum())
-    limit = max(1, int(0.1 * lines))
-    if lines <= 500 or candidate.sum() <= limit:
-        return candidate, 0
-    span = np.where(np.isnan(edges["span"].to_numpy(dtype=float)), 0.0, edges["span"].to_numpy(dtype=float))
-    which = np.flatnonzero(candidate)
-    keep = which[np.lexsort((which, -span[which]))[:limit]]
-    out = np.zeros(len(edges), dtype=bool)
-    out[keep] = True
-    return out, int(candidate.sum())
-
-
-def _edges(edges: pd.DataFrame, index: dict, names: list, scene: _Scene):
-    out = []
-    seen = {"strong": 0, "weak": 0, "unknown": 0, "bridge": 0, "spoke": 0}
-    highlighted, all_bridges = _highlighted_bridges(edges)
-    faint = len(edges) > 2000  # many lines: see-through, so clusters and bridges show
-    for j, e in enumerate(edges.itertuples(index=False)):
-        a, b = index[e.source], index[e.target]
-        spoke = e.kind == "ego-alter"
-        strength = float(e.strength) if e.strength is not None and not np.isnan(e.strength) else None
-        bridge = bool(highlighted[j])
-        weak = e.tie == "weak"
-        width = 1.0 + 4.0 * strength if strength is not None else 1.5
-        colour = BRIDGE_COLOUR if bridge else (SPOKE_COLOUR if spoke else EDGE_COLOUR)
-        lines = [f"{_shown(names[a], 80)} – {_shown(names[b], 80)}"]
-        if strength is not None:
-            lines.append(f"tie strength {strength:.2f}" + (f" ({e.tie} tie)" if not _missing(e.tie) else ""))
-        else:
-            lines.append("tie strength not recorded")
-        if spoke and not _missing(e.layer):
-            lines.append(f"circle of {e.layer}")
-        if bool(e.local_bridge) and not spoke:
-            span = "nothing else joins them" if not np.isfinite(e.span) else f"{int(e.span)} steps apart without it"
-            lines.append(f"local bridge: they share no contact ({span})")
-        if e.overlap is not None and not np.isnan(e.overlap):
-            lines.append(f"overlap {e.overlap:.2f} (share of their contacts in common)")
-        edge = {"id": f"e{j}", "from": a, "to": b, "width": round(width + (1.5 if bridge else 0.0), 2),
-                "color": {"color": colour, "highlight": "#000000", "hover": "#000000"}, "title": "\n".join(lines)}
-        if faint and not bridge:
-            edge["color"]["opacity"] = 0.35
-        if weak:
-            edge["dashes"] = WEAK_DASH
-        if scene.directed:
-            edge["arrows"] = "to"
-        out.append(edge)
-        seen["spoke"] += spoke
-        seen["bridge"] += bridge
-        seen["weak" if weak else ("strong" if e.tie == "strong" else "unknown")] += 1
-    legend = []
-    if seen["strong"]:
-        legend.append({"swatch": "line", "color": EDGE_COLOUR, "width": 3, "label": "strong tie", "count": seen["strong"]})
-    if seen["weak"]:
-        legend.append({"swatch": "line", "color": EDGE_COLOUR, "width": 2, "dash": WEAK_DASH, "label": "weak tie",
-                       "count": seen["weak"]})
-    if seen["unknown"]:
-        legend.append({"swatch": "line", "color": EDGE_COLOUR, "width": 1.5, "label": "tie, strength not recorded",
-                       "count": seen["unknown"]})
-    if seen["bridge"]:
-        label = "local bridge: the two share no contact"
-        if all_bridges:
-            label += f" (the {seen['bridge']:,} with the longest spans of {all_bridges:,})"
-        legend.append({"swatch": "line", "color": BRIDGE_COLOUR, "width": 3, "label": label,
-                       "count": None if all_bridges else seen["bridge"]})
-    if seen["spoke"]:
-        legend.append({"swatch": "line", "color": SPOKE_COLOUR, "width": 2, "label": "the ego's own ties (pale)",
-                       "count": seen["spoke"]})
-    return out, legend
-
-
-def _introductions(introductions, net, index, names, use_pseudonyms, seed, first_id):
-    if introductions is None or introductions is False:
-        return [], ""
-    if isinstance(introductions, pd.DataFrame):
-        table = introductions
-    elif introductions is True or (isinstance(introductions, (int, np.integer)) and not isinstance(introductions, bool)):
-        if isinstance(net, WholeNetwork):
-            raise NetkitError("suggested introductions need an ego network; pass ego=NODE to draw one person's network.")
-        from ..introductions import suggest_introductions
-
-        table = suggest_introductions(net, k=5 if introductions is True else int(introductions), seed=seed)
-    else:
-        raise NetkitError(f"introductions={introductions!r} must be True, a number of suggestions, or a table with "
-                          "alter_a and alter_b (from nk.suggest_introductions).")
-    for col in ("alter_a", "alter_b"):
-        if col not in table.columns:
-            raise NetkitError(f"introductions= lacks the column '{col}'; pass the table nk.suggest_introductions returns.")
-    out, left_out = [], 0
-    all_ids = set(pseudonyms(net)) if not isinstance(net, WholeNetwork) else set(map(str, net.G))
-    for r in table.to_dict("records"):
-        a, b = str(r["alter_a"]), str(r["alter_b"])
-        for x in (a, b):
-            if x not in index and x not in all_ids:
-                raise NetkitError(f"introductions= names '{x}', who is not in this network; check the id.")
-        if a not in index or b not in index:
-            left_out += 1
-            continue
-        ia, ib = index[a], index[b]
-        lines = [f"could connect: {_shown(names[ia], 80)} and {_shown(names[ib], 80)}",
-                 "a suggested introduction — they do not know each other yet"]
-        if "score" in r and not _missing(r["score"]):
-            lines.append(f"score {float(r['score']):.2f}")
-        if not use_pseudonyms and "reason" in r and not _missing(r.get("reason")):
-            lines.append(_shown(r["reason"], 600))
-        out.append({"id": f"i{first_id + len(out)}", "from": ia, "to": ib, "width": 2.5, "dashes": INTRO_DASH,
-                    "color": {"color": INTRO_COLOUR, "highlight": INTRO_COLOUR, "hover": INTRO_COLOUR},
-                    "title": "\n".join(lines), "physics": False})
-    note = f"{left_out} suggested introduction(s) involve people not drawn here." if left_out else ""
-    return out, note
-
-
-def _set_options(nw, *, physics: bool, n: int, seed: int) -> None:
-    """vis-network options, set on pyvis's option object so pyvis's own methods keep working."""
-    o = nw.options
-    o.physics.enabled = bool(physics)
-    o.physics.stabilization.iterations = 150
-    o.physics.stabilization.fit = True
-    o.edges.smooth.enabled = False
-    o.edges.color.inherit = False
-    o.interaction.hideEdgesOnDrag = n > 1500
-    o.interaction.hover = True
-    o.interaction.tooltipDelay = 120
-    o.interaction.navigationButtons = False
-    o.interaction.keyboard = False
-    o.nodes = {
-        "font": {"size": 16, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-                 "strokeWidth": 3, "strokeColor": "#ffffff"},
-        "borderWidth": 1,
-        "scaling": {"label": {"drawThreshold": 5}},
-    }
-    o.layout = {"improvedLayout": False, "randomSeed": int(seed)}
+    return draw(net, layout=layout, color_by=color_by, **options).save(path)

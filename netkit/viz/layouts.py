@@ -23,8 +23,14 @@ _SMALL = 500  # components and groups up to this size get a direct spring layout
 class Guides:
     """Background marks drawn under a layout: rings around the ego and sectors by group.
 
-    ``circles`` holds ``(radius, label)``; ``sectors`` holds ``(start, end, label)`` with angles in
-    radians measured clockwise from straight up; ``outer`` is the radius sector labels sit at.
+    Attributes
+    ----------
+    circles : list of tuple
+        ``(radius, label)``, one per ring, in pixels.
+    sectors : list of tuple
+        ``(start, end, label)``, angles in radians measured clockwise from straight up.
+    outer : float
+        The radius the sector labels sit at.
     """
 
     circles: list = field(default_factory=list)
@@ -32,6 +38,7 @@ class Guides:
     outer: float = 0.0
 
     def to_dict(self) -> dict:
+        """The guides as JSON-ready data for the page script."""
         return {
             "circles": [{"r": float(r), "label": str(label)} for r, label in self.circles],
             "sectors": [{"start": float(a), "end": float(b), "label": str(label)} for a, b, label in self.sectors],
@@ -73,20 +80,26 @@ def rings_layout(
 
     Parameters
     ----------
-    ring : ints, one per alter
-        0 for the innermost ring (the strongest ties), 1 for the next, …
-    sector : one value per alter
-        The group each alter belongs to (e.g. context); every group gets its own wedge, in
-        proportion to its size, largest first. ``None`` groups go last.
-    ring_labels : labels for the rings, innermost first (drawn on the guide circles)
-    order : optional sort key within a ring and sector (smaller first, clockwise)
-    spacing : minimum distance between neighbouring alters, in pixels
-    ring_gap : distance between rings, in pixels
+    ring : sequence of int
+        One per alter: 0 for the innermost ring (the strongest ties), 1 for the next, …
+    sector : sequence
+        One per alter: the group each alter belongs to (e.g. context); every group gets its
+        own wedge, in proportion to its size, largest first. ``None`` groups go last.
+    ring_labels : sequence of str
+        Labels for the rings, innermost first (drawn on the guide circles).
+    order : sequence of float, optional
+        Sort key within a ring and sector (smaller first, clockwise).
+    spacing : float
+        Minimum distance between neighbouring alters, in pixels.
+    ring_gap : float
+        Distance between rings, in pixels.
 
     Returns
     -------
-    positions : (n, 2) array, the ego at (0, 0)
-    guides : :class:`Guides` with one circle per ring and one sector per group
+    positions : ndarray
+        ``(n, 2)``, the ego at ``(0, 0)``.
+    guides : Guides
+        One circle per ring and one sector per group.
 
     Notes
     -----
@@ -304,6 +317,22 @@ def _connected(n, src, dst, groups, weight, seed) -> np.ndarray:
 def declutter(P: np.ndarray, min_dist: float, rounds: int = 40) -> np.ndarray:
     """Nudge apart points closer than ``min_dist`` (pixels), a little at a time, keeping the shape.
 
+    Parameters
+    ----------
+    P : ndarray
+        ``(n, 2)`` positions; not changed (a moved copy is returned).
+    min_dist : float
+        Points closer than this are pushed apart.
+    rounds : int
+        At most this many small pushes.
+
+    Returns
+    -------
+    ndarray
+        ``(n, 2)`` positions.
+
+    Notes
+    -----
     Coincident points are separated along a fixed direction per pair, so the result is
     deterministic.
     """
@@ -395,14 +424,26 @@ def spring_layout(
 
     Parameters
     ----------
-    n : number of nodes
-    src, dst : edge end points (node indices); direction is ignored
-    groups : optional group per node (e.g. communities); large components are laid out group by
-        group. Without it, large components find their own communities (Louvain, seeded).
-    weight : optional edge weights (stronger ties pull closer) for the small-graph layout
-    seed : the same seed gives the same positions
-    edge_length : typical edge length in pixels
-    min_dist : nodes closer than this (pixels) are nudged apart at the end (0: not at all)
+    n : int
+        Number of nodes.
+    src, dst : sequence of int
+        Edge end points (node indices); direction is ignored.
+    groups : sequence, optional
+        A group per node (e.g. communities); large components are laid out group by group.
+        Without it, large components find their own communities (seeded).
+    weight : sequence of float, optional
+        Edge weights (stronger ties pull closer) for the small-graph layout.
+    seed : int
+        The same seed gives the same positions.
+    edge_length : float
+        Typical edge length in pixels.
+    min_dist : float
+        Nodes closer than this (pixels) are nudged apart at the end (0: not at all).
+
+    Returns
+    -------
+    ndarray
+        ``(n, 2)`` positions in pixels.
 
     Notes
     -----
@@ -438,16 +479,24 @@ def hub_layout(
 
     Parameters
     ----------
-    groups : one value per alter, e.g. the cluster (community) each alter belongs to. Alters
-        that are a group of their own (they know nobody else here) share one wedge.
-    src, dst : alter–alter ties (alter indices)
-    seed : seed for the layout inside each group
-    spacing : distance between the ego and the nearest group, and between groups, in pixels
+    groups : sequence
+        One value per alter, e.g. the cluster (community) each alter belongs to. Alters that
+        are a group of their own (they know nobody else here) share one wedge.
+    src, dst : sequence of int
+        Alter–alter ties (alter indices).
+    seed : int
+        Seed for the layout inside each group.
+    spacing : float
+        Distance between the ego and the nearest group, and between groups, in pixels.
+    edge_length : float
+        Typical edge length inside a group, in pixels.
 
     Returns
     -------
-    positions : (n, 2) array with the ego at (0, 0)
-    guides : :class:`Guides` with one sector per group (labelled with the group value)
+    positions : ndarray
+        ``(n, 2)``, the ego at ``(0, 0)``.
+    guides : Guides
+        One sector per group (labelled with the group value).
 
     Notes
     -----

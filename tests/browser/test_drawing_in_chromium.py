@@ -100,7 +100,7 @@ def test_whole_network_draws_offline(physics, served, page, dialogs, outside_req
 def test_hostile_names_show_as_text_and_never_run(served, page, dialogs, outside_requests):
     folder, base = served
     net = hostile_network()
-    intro = pd.DataFrame({"alter_a": ["h0"], "alter_b": ["h7"], "reason": ["<img src=x onerror=alert(2)>"]})
+    intro = pd.DataFrame({"alter_id_a": ["h0"], "alter_id_b": ["h7"], "reason": ["<img src=x onerror=alert(2)>"]})
     d = nk.draw(net, title="<script>alert('title')</script>{{7*7}}", introductions=intro)
     d.save(folder / "hostile.html")
     canvas = open_drawing(page, f"{base}/hostile.html")
