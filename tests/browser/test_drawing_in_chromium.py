@@ -11,25 +11,13 @@ import pytest
 from helpers_lab import REPO
 
 import netkit as nk
+from hostile import HOSTILE_NAMES
 from netkit.errors import Origin
 from netkit.model import make_collection
 
 pytestmark = [pytest.mark.browser]
 
-HOSTILE = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '" onmouseover="alert(1)',
-    "</script><script>alert(1)</script>",
-    "{{7*7}}",
-    "${7*7}",
-    "abc\u202edef.exe",
-    "A" * 5000,
-    "🦊 Zoë 👩\u200d👩\u200d👧",
-    "<svg onload=alert(1)>",
-    "javascript:alert(1)",
-    "<a href=x>href</a>",  # a title with "href" switches on pyvis's innerHTML popup; not ours
-]
+HOSTILE = HOSTILE_NAMES
 # counts the canvas pixels that are not transparent
 INK = r"""
 (canvas) => {
