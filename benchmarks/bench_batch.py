@@ -103,7 +103,7 @@ def networkx_loop(coll, *, group: str = "context", threshold: float = 0.5) -> pd
         blau = 1 - sum(c * c for c in counts) / counts.sum() ** 2
         external = [of[u] != of[v] for u, v in A.edges()]
         rows.append({
-            "ego": ego_id, "size": n, "alter_ties": t,
+            "ego_id": ego_id, "size": n, "alter_ties": t,
             "density": 2 * t / (n * (n - 1)) if n > 1 else float("nan"),
             "density_with_ego": 2 * (t + n) / ((n + 1) * n),
             "constraint": C, "effective_size": es, "efficiency": es / n, "hierarchy": H,
@@ -118,8 +118,8 @@ def networkx_loop(coll, *, group: str = "context", threshold: float = 0.5) -> pd
 
 def compare(netkit: pd.DataFrame, baseline: pd.DataFrame) -> float:
     """Largest absolute difference over the shared columns; raises if NaNs or ids disagree."""
-    a = netkit.set_index("ego")
-    b = baseline.set_index("ego").reindex(a.index)
+    a = netkit.set_index("ego_id")
+    b = baseline.set_index("ego_id").reindex(a.index)
     worst = 0.0
     for col in COLUMNS:
         x, y = a[col].to_numpy(dtype=float), b[col].to_numpy(dtype=float)

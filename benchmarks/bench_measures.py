@@ -39,7 +39,7 @@ for u, v in G.edges():
     rows.append((u, v, cn / denom if denom else float("nan"), spans.get(frozenset((u, v)), float("nan"))))
 print(f"{time.perf_counter() - t0:.3f}")
 pd.DataFrame(rows, columns=["source", "target", "overlap", "span"]).to_csv(sys.argv[2] + ".ties.csv", index=False)
-pd.DataFrame({"node": list(con), "constraint": list(con.values()), "effective_size": [es[n] for n in con]}).to_csv(sys.argv[2] + ".holes.csv", index=False)
+pd.DataFrame({"ego_id": list(con), "constraint": list(con.values()), "effective_size": [es[n] for n in con]}).to_csv(sys.argv[2] + ".holes.csv", index=False)
 """
 
 NETKIT = r"""
@@ -98,8 +98,8 @@ def timed(code: str, *args: str) -> tuple[float, str]:
 def compare(prefix_nx: str, prefix_nk: str) -> float:
     """Largest absolute difference between the two sides' values."""
     worst = 0.0
-    a = pd.read_csv(prefix_nx + ".holes.csv", dtype={"node": str}).set_index("node")
-    b = pd.read_csv(prefix_nk + ".holes.csv", dtype={"node": str}).set_index("node").loc[a.index]
+    a = pd.read_csv(prefix_nx + ".holes.csv", dtype={"ego_id": str}).set_index("ego_id")
+    b = pd.read_csv(prefix_nk + ".holes.csv", dtype={"ego_id": str}).set_index("ego_id").loc[a.index]
     for col in ("constraint", "effective_size"):
         worst = max(worst, float(np.nanmax(np.abs(a[col].to_numpy() - b[col].to_numpy()))))
     ta = pd.read_csv(prefix_nx + ".ties.csv", dtype={"source": str, "target": str})

@@ -11,7 +11,7 @@ import pandas as pd
 from .frame import as_network
 from .model import EgoCollection, EgoNetwork, WholeNetwork
 
-__all__ = ["clusters"]
+__all__ = ["clusters", "graph_clusters"]
 
 
 def _numbered(groups, order: dict) -> dict:
@@ -20,7 +20,18 @@ def _numbered(groups, order: dict) -> dict:
     return {n: i for i, g in enumerate(ranked) for n in g}
 
 
-def _graph_clusters(G: nx.Graph, *, seed: int, resolution: float) -> pd.DataFrame:
+def graph_clusters(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, id_column: str = "node_id") -> pd.DataFrame:
+    """Components and Louvain communities of the nodes of a networkx graph, numbered by size.
+
+    The engine of :func:`clusters`: one row per node of ``G`` in its order, the node in
+    ``id_column`` (``"node_id"``; :func:`clusters` passes ``"alter_id"`` for the alters of an
+    ego network). Directed graphs are clustered on their undirected version, self-loops dropped.
+
+    Examples
+    --------
+    >>> graph_clusters(nx.Graph([("a", "b"), ("c", "d"), ("d", "e")]))["component"].tolist()
+    [1, 1, 0, 0, 0]
+    """
     U = nx.Graph(G)  # communities and components of a directed graph: on its undirected version
     U.remove_edges_from(list(nx.selfloop_edges(U)))
     order = {n: i for i, n in enumerate(U)}
@@ -31,7 +42,7 @@ def _graph_clusters(G: nx.Graph, *, seed: int, resolution: float) -> pd.DataFram
         communities = [{n} for n in U]
     comm = _numbered(communities, order)
     return pd.DataFrame({
-        "node": list(U),
+        id_column: list(U),
         "component": [comp[n] for n in U],
         "community": [comm[n] for n in U],
     })
@@ -53,8 +64,11 @@ def clusters(
     Returns
     -------
     DataFrame
-        ``node``, ``component`` and ``community`` (collections add ``ego`` first). Clusters are
-        numbered from 0 by size, largest first, so the labels are stable for a given seed.
+        Ego networks: ``alter_id``, ``component`` and ``community``, one row per alter
+        (collections add ``ego_id`` first), so the table merges with ``net.alters`` on
+        ``alter_id``. A whole network: ``node_id``, ``component``, ``community``, one row per
+        node. Clusters are numbered from 0 by size, largest first, so the labels are stable for
+        a given seed.
 
     Notes
     -----
@@ -77,13 +91,14 @@ def clusters(
     """
     net = as_network(net)
     if isinstance(net, WholeNetwork):
-        return _graph_clusters(net.G, seed=seed, resolution=resolution)
+        return graph_clusters(net.G, seed=seed, resolution=resolution)
     if isinstance(net, EgoNetwork):
-        return _graph_clusters(net.graph(include_ego=False), seed=seed, resolution=resolution)
+        return graph_clusters(net.graph(include_ego=False), seed=seed, resolution=resolution, id_column="alter_id")
+    columns = ["ego_id", "alter_id", "component", "community"]
     parts = []
     for ego in net:
-        table = _graph_clusters(ego.graph(include_ego=False), seed=seed, resolution=resolution)
-        parts.append(table.assign(ego=ego.ego_id)[["ego", "node", "component", "community"]])
+        table = graph_clusters(ego.graph(include_ego=False), seed=seed, resolution=resolution, id_column="alter_id")
+        parts.append(table.assign(ego_id=ego.ego_id)[columns])
     if not parts:
-        return pd.DataFrame(columns=["ego", "node", "component", "community"])
+        return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)

@@ -15,7 +15,8 @@ import scipy.sparse as sp
 from .errors import NetkitError
 from .model import EgoCollection, EgoNetwork, WholeNetwork
 
-__all__ = ["GraphFrame", "graph_frame", "as_network"]
+__all__ = ["GraphFrame", "graph_frame", "as_network", "product_at", "sorted_csr", "triangles", "node_positions",
+           "choose_method", "TRIANGLES_FROM", "METHODS", "ego_positions", "ego_rows"]
 
 
 @dataclass
@@ -74,6 +75,35 @@ class GraphFrame:
         S = (A + A.T).tocsr()
         S.sort_indices()
         return S
+
+
+def ego_positions(frame: GraphFrame) -> np.ndarray:
+    """Positions of the egos in ``frame``: each ego network's ego node, or every node of a whole
+    network (where each node is measured as the ego of its own neighbourhood).
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> ego_positions(graph_frame(nk.load_sample("personal"))).tolist()
+    [40]
+    """
+    return np.flatnonzero(frame.is_ego) if frame.kind != "whole" else np.arange(frame.n)
+
+
+def ego_rows(frame: GraphFrame, positions: np.ndarray, values: pd.DataFrame) -> pd.DataFrame:
+    """Per-ego values with ``ego_id`` in front: the ego network's id, or the node id of a whole network.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> frame = graph_frame(nk.load_sample("personal"))
+    >>> ego_rows(frame, ego_positions(frame), pd.DataFrame({"x": [1]})).columns.tolist()
+    ['ego_id', 'x']
+    """
+    table = values.reset_index(drop=True)
+    ids = frame.labels[positions] if frame.kind == "whole" else frame.ego[positions]
+    table.insert(0, "ego_id", ids)
+    return table
 
 
 def as_network(net) -> EgoNetwork | EgoCollection | WholeNetwork:
@@ -248,3 +278,125 @@ def product_at(X: sp.csr_matrix, Y: sp.csr_matrix, rows: np.ndarray, cols: np.nd
             out[order[lo:hi]] = np.asarray(block[r_sorted[lo:hi] - start, c_sorted[lo:hi]]).ravel()
         start = stop
     return out
+
+
+# ----------------------------------------------------------------------------- shared sparse routines
+
+#: Below this share of the nodes, per-node products (:func:`product_at`) beat listing all
+#: triangles; the measures that offer both (``method="auto"``) switch here.
+TRIANGLES_FROM = 0.25
+
+METHODS = ("auto", "triangles", "rows")
+
+
+def choose_method(method: str, count: int, n: int) -> str:
+    """``"triangles"`` or ``"rows"``: how to compute a measure for ``count`` of ``n`` nodes.
+
+    ``"auto"`` lists the graph's triangles once when ``count`` is at least
+    :data:`TRIANGLES_FROM` of the nodes, and computes only the chosen rows otherwise. The two
+    sum the same terms in another order, so they agree to rounding, not always to the last bit.
+
+    Examples
+    --------
+    >>> choose_method("auto", 10, 20), choose_method("auto", 1, 20), choose_method("rows", 20, 20)
+    ('triangles', 'rows', 'rows')
+    """
+    if method not in METHODS:
+        raise NetkitError(f"method={method!r} is not a method; use one of {', '.join(map(repr, METHODS))}.")
+    if method == "auto":
+        return "triangles" if count >= TRIANGLES_FROM * n else "rows"
+    return method
+
+
+def sorted_csr(M: sp.spmatrix) -> sp.csr_matrix:
+    """Float CSR without stored zeros and with sorted indices; the caller's matrix is not touched.
+
+    Examples
+    --------
+    >>> sorted_csr(sp.csr_matrix([[0, 2], [0, 0]])).nnz
+    1
+    """
+    M = sp.csr_matrix(M, dtype=float)
+    if not M.has_sorted_indices or not M.has_canonical_format or (M.data == 0).any():
+        M = M.copy()
+        M.sum_duplicates()
+        M.eliminate_zeros()
+        M.sort_indices()
+    return M
+
+
+def node_positions(values, n: int, name: str) -> np.ndarray:
+    """Node positions as an int array, checked against the graph's size (``name`` is the argument).
+
+    Examples
+    --------
+    >>> node_positions([2, 0], 3, "nodes").tolist()
+    [2, 0]
+    """
+    out = np.asarray(values if hasattr(values, "__len__") else list(values), dtype=np.int64).ravel()
+    if len(out) and (out.min() < 0 or out.max() >= n):
+        raise NetkitError(f"{name} holds positions outside 0 to {n - 1}; pass node positions of this graph.")
+    return out
+
+
+def triangles(S: sp.csr_matrix, *, max_wedges: int = 2_000_000):
+    """Every triangle of the graph with pattern ``S`` (symmetric, sorted CSR), in chunks.
+
+    Parameters
+    ----------
+    S : csr_matrix, n × n
+        Symmetric, with sorted indices and no stored zeros (see :func:`sorted_csr`).
+    max_wedges : int
+        About how many candidate pairs of ties are checked per chunk (bounds memory).
+
+    Yields
+    ------
+    tuple of six int arrays
+        Per chunk: the stored positions in ``S`` of the ordered ties
+    (u,v), (v,u), (u,w), (w,u), (v,w), (w,v) of each triangle {u, v, w}, each triangle once.
+
+    Notes
+    -----
+    The forward algorithm: ties point from lower to higher (degree, id) rank, every pair of
+    out-ties of a node is a candidate and is kept when its closing tie exists. A node has at
+    most about √(2m) out-ties, so hubs cost m·√m at worst instead of Σ degree².
+
+    Examples
+    --------
+    >>> S = sorted_csr(sp.csr_matrix([[0, 1, 1], [1, 0, 1], [1, 1, 0]]))
+    >>> sum(len(chunk[0]) for chunk in triangles(S))   # one triangle
+    1
+    """
+    n = S.shape[0]
+    indices = S.indices.astype(np.int64)
+    degree = np.diff(S.indptr)
+    row = np.repeat(np.arange(n, dtype=np.int64), degree)
+    # position of (j, i) for each stored (i, j): transpose a matrix of positions (same pattern)
+    flipped = sp.csr_matrix((np.arange(S.nnz, dtype=float), S.indices, S.indptr), shape=S.shape).T.tocsr()
+    flipped.sort_indices()
+    back = flipped.data.astype(np.int64)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(degree, kind="stable")] = np.arange(n)  # by degree, then id
+    r_row, r_col = rank[row], rank[indices]
+    up = np.flatnonzero(r_row < r_col)
+    up = up[np.argsort(r_row[up] * n + r_col[up])]
+    tail, head = r_row[up], r_col[up]
+    up_ptr = np.searchsorted(tail, np.arange(n + 1))
+    # the oriented ties in rank space, valued 1 + their index in ``up`` (0: no tie)
+    oriented = sp.csr_matrix((np.arange(1, len(up) + 1, dtype=float), head, up_ptr), shape=(n, n))
+    later = up_ptr[tail + 1] - np.arange(len(up)) - 1  # out-ties after this one in its row
+    done = np.cumsum(later)
+    start = 0
+    while start < len(up):
+        before = done[start] - later[start]
+        stop = max(start + 1, int(np.searchsorted(done, before + max_wedges, side="right")))
+        count = later[start:stop]
+        total = int(count.sum())
+        if total:
+            first = np.repeat(np.arange(start, stop), count)
+            second = first + 1 + (np.arange(total) - np.repeat(np.cumsum(count) - count, count))
+            third = np.asarray(oriented[head[first], head[second]]).ravel().astype(np.int64) - 1
+            hit = third >= 0
+            uv, uw, vw = up[first[hit]], up[second[hit]], up[third[hit]]
+            yield uv, back[uv], uw, back[uw], vw, back[vw]
+        start = stop

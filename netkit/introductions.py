@@ -11,25 +11,26 @@ import itertools
 import numpy as np
 import pandas as pd
 
-from .errors import NetkitError
+from .arguments import check_count, renamed_keywords
 from .frame import as_network, graph_frame
 from .holes import BURT_COLUMNS, burt_measures, mutual_weights, with_tie
-from .model import EgoCollection, EgoNetwork, WholeNetwork
+from .model import EgoCollection, EgoNetwork, WholeNetwork, select_ego
 
-__all__ = ["suggest_introductions", "at_most_per_person", "BRIDGE_FACTOR"]
+__all__ = ["suggest_introductions", "at_most_per_person", "BRIDGE_FACTOR", "WIN_FOR_ALL"]
 
 # tie strength assumed where none is recorded (e.g. a whole network without survey answers)
 UNKNOWN = 0.5
 # how much a pair's introduction bridges: separate components, separate communities, same community
 BRIDGE_FACTOR = {"components": 1.0, "communities": 0.6, "community": 0.2}
 
+#: Why an introduction is a win for all three: the sentence to show next to the suggestions.
 WIN_FOR_ALL = (
     "Introducing two people who do not know each other fills a structural hole: both reach a group "
     "they could not reach before, and you make a deposit with each of them."
 )
 
 COLUMNS = [
-    "alter_a", "alter_b", "name_a", "name_b", "context_a", "context_b", "strength_a", "strength_b",
+    "alter_id_a", "alter_id_b", "name_a", "name_b", "context_a", "context_b", "strength_a", "strength_b",
     "bridges", "new_contacts_a", "new_contacts_b", "score",
     "ego_constraint_before", "ego_constraint_after", "ego_effective_size_before", "ego_effective_size_after",
     "a_effective_size_before", "a_effective_size_after", "b_effective_size_before", "b_effective_size_after",
@@ -37,11 +38,11 @@ COLUMNS = [
 ]
 
 
-def _strengths(net: EgoNetwork, weights) -> pd.Series:
+def _strengths(net: EgoNetwork, strength) -> pd.Series:
     from .ties import tie_strength
 
-    strength = tie_strength(net.alters, weights=weights)["strength"]
-    return pd.Series(strength.to_numpy(), index=net.alters["alter_id"].to_numpy())
+    scores = tie_strength(net.alters, strength=strength)["strength"]
+    return pd.Series(scores.to_numpy(), index=net.alters["alter_id"].to_numpy())
 
 
 def _label(name: str, context) -> str:
@@ -70,20 +71,20 @@ def _reason(r: dict, ego_before: float, ego_after: float) -> str:
 def at_most_per_person(ranked: pd.DataFrame, per_person: int | None, k: int | None = None) -> pd.DataFrame:
     """The best ``k`` rows of a ranked table of pairs, each person in at most ``per_person`` of them.
 
-    Walks down the table (``alter_a``, ``alter_b``) from the top and keeps a pair while both of
+    Walks down the table (``alter_id_a``, ``alter_id_b``) from the top and keeps a pair while both of
     its people are under the cap; ``per_person=None`` keeps the plain ranking, ``k=None`` all rows.
 
     Examples
     --------
-    >>> table = pd.DataFrame({"alter_a": ["A", "A", "C"], "alter_b": ["B", "C", "D"]})
-    >>> at_most_per_person(table, 1)[["alter_a", "alter_b"]].values.tolist()
+    >>> table = pd.DataFrame({"alter_id_a": ["A", "A", "C"], "alter_id_b": ["B", "C", "D"]})
+    >>> at_most_per_person(table, 1)[["alter_id_a", "alter_id_b"]].values.tolist()
     [['A', 'B'], ['C', 'D']]
     """
     if per_person is None:
         return ranked if k is None else ranked.head(k)
     seen: dict = {}
     keep = []
-    for i, a, b in zip(ranked.index, ranked["alter_a"], ranked["alter_b"]):
+    for i, a, b in zip(ranked.index, ranked["alter_id_a"], ranked["alter_id_b"]):
         if seen.get(a, 0) < per_person and seen.get(b, 0) < per_person:
             keep.append(i)
             seen[a] = seen.get(a, 0) + 1
@@ -93,7 +94,7 @@ def at_most_per_person(ranked: pd.DataFrame, per_person: int | None, k: int | No
     return ranked.loc[keep]
 
 
-def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int | None = None) -> pd.DataFrame:
+def _suggest_one(net: EgoNetwork, *, k: int, strength, seed: int, per_person: int | None = None) -> pd.DataFrame:
     from .communities import clusters
 
     G_alters = net.graph(include_ego=False)
@@ -102,8 +103,8 @@ def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int
     ids = list(net.alters["alter_id"])
     if len(ids) < 2:
         return pd.DataFrame(columns=COLUMNS)
-    strength = _strengths(net, weights)
-    table = clusters(net, seed=seed).set_index("node")
+    strength = _strengths(net, strength)
+    table = clusters(net, seed=seed).set_index("alter_id")
     names = net.alters.set_index("alter_id")["name"] if "name" in net.alters else pd.Series(ids, index=ids)
     names = names.fillna(pd.Series(ids, index=ids))
     context = net.alters.set_index("alter_id")["context"] if "context" in net.alters else pd.Series(index=ids, dtype=object)
@@ -122,7 +123,7 @@ def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int
         new_a = len((neighbours[b] | {b}) - neighbours[a] - {a})
         new_b = len((neighbours[a] | {a}) - neighbours[b] - {b})
         rows.append({
-            "alter_a": a, "alter_b": b, "name_a": names[a], "name_b": names[b],
+            "alter_id_a": a, "alter_id_b": b, "name_a": names[a], "name_b": names[b],
             "context_a": context.get(a), "context_b": context.get(b),
             "strength_a": float(strength[a]), "strength_b": float(strength[b]),
             "bridges": bridges, "new_contacts_a": new_a, "new_contacts_b": new_b,
@@ -132,7 +133,7 @@ def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int
         return pd.DataFrame(columns=COLUMNS)
     ranked = pd.DataFrame(rows)
     ranked["_reach"] = ranked["new_contacts_a"] + ranked["new_contacts_b"]
-    ranked = ranked.sort_values(["score", "_reach", "alter_a", "alter_b"], ascending=[False, False, True, True],
+    ranked = ranked.sort_values(["score", "_reach", "alter_id_a", "alter_id_b"], ascending=[False, False, True, True],
                                 kind="mergesort")
     ranked = at_most_per_person(ranked, per_person, k).drop(columns="_reach")
     # what-if on Burt's mutual weights of the ego graph (directed ties count both ways, as in Burt)
@@ -142,7 +143,7 @@ def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int
     ego = int(np.flatnonzero(frame.is_ego)[0])
     out = []
     for r in ranked.to_dict("records"):
-        nodes = [ego, where[r["alter_a"]], where[r["alter_b"]]]
+        nodes = [ego, where[r["alter_id_a"]], where[r["alter_id_b"]]]
         before = burt_measures(S, nodes).to_numpy()
         after = burt_measures(with_tie(S, nodes[1], nodes[2], added=2.0 if frame.directed else 1.0), nodes)
         after = after.to_numpy()
@@ -158,12 +159,13 @@ def _suggest_one(net: EgoNetwork, *, k: int, weights, seed: int, per_person: int
     return pd.DataFrame(out, columns=COLUMNS)
 
 
+@renamed_keywords(weights="strength")
 def suggest_introductions(
     net: EgoNetwork | EgoCollection | WholeNetwork,
     k: int = 10,
     *,
     ego: str | None = None,
-    weights="equal",
+    strength="equal",
     seed: int = 0,
     per_person: int | None = None,
 ) -> pd.DataFrame:
@@ -177,8 +179,9 @@ def suggest_introductions(
         How many suggestions per ego.
     ego : str, optional
         Only this ego (required for whole networks).
-    weights : str or dict
-        Tie strength weights, as in :func:`netkit.ties.tie_strength`.
+    strength : str or dict
+        Tie strength preset or item weights, as in :func:`netkit.ties.tie_strength` (called
+        ``weights=`` before netkit 0.2, which still works with a FutureWarning).
     seed : int
         Seed of the community search that finds your groups.
     per_person : int, optional
@@ -189,18 +192,20 @@ def suggest_introductions(
     Returns
     -------
     DataFrame
-        One row per suggested pair (collections add ``ego`` first): the two alters, their names and
+        One row per suggested pair (a collection adds ``ego_id`` first): ``alter_id_a`` and
+        ``alter_id_b`` (the two alters, as in ``net.alters["alter_id"]``), their names and
         contexts, ego's tie strength to each, what the pair ``bridges`` (``components``,
         ``communities`` or ``community``), how many people each would newly reach within two steps,
         the ``score``, the what-if (ego's constraint and effective size, and each alter's effective
         size within your network, before and after) and a one-paragraph ``reason``.
-        ``DataFrame.attrs["note"]`` says why this is a win for all three.
+        :data:`WIN_FOR_ALL` says why an introduction is a win for all three.
 
     Notes
     -----
     ``score = sqrt(s_a * s_b) * f``: the geometric mean of ego's tie strengths to the two people
     (an introduction from someone who knows both well carries trust; a weak link to either
-    makes the score small; where no strength is recorded, 0.5 is assumed and the reason says so) times a bridging factor ``f`` of 1.0 when the two are in parts of the
+    makes the score small; where no strength is recorded, 0.5 is assumed and the reason says so)
+    times a bridging factor ``f`` of 1.0 when the two are in parts of the
     network that are not connected at all, 0.6 when they are in different communities, and 0.2
     when they are in the same community but not tied. Equal scores are ordered by how many new
     people the two would reach. Constraint and effective size follow Burt (1992) and are computed
@@ -213,27 +218,19 @@ def suggest_introductions(
     >>> top = nk.suggest_introductions(nk.load_sample("personal"), k=3)
     >>> len(top), bool((top["ego_constraint_after"] >= top["ego_constraint_before"]).all())
     (3, True)
+    >>> top.columns[:2].tolist()
+    ['alter_id_a', 'alter_id_b']
+    >>> from netkit.introductions import WIN_FOR_ALL
+    >>> WIN_FOR_ALL.startswith("Introducing two people")
+    True
     """
-    if not isinstance(k, (int, np.integer)) or k < 1:
-        raise NetkitError(f"k={k!r} must be a whole number of suggestions, 1 or more.")
-    if per_person is not None and (not isinstance(per_person, (int, np.integer)) or per_person < 1):
-        raise NetkitError(f"per_person={per_person!r} must be a whole number, 1 or more (or None for no limit).")
-    options = {"k": k, "weights": weights, "seed": seed, "per_person": per_person}
+    k = check_count(k, "k", what="suggestions")
+    per_person = check_count(per_person, "per_person", what="suggestions per person", optional=True)
+    options = {"k": k, "strength": strength, "seed": seed, "per_person": per_person}
     net = as_network(net)
-    if isinstance(net, WholeNetwork):
-        if ego is None:
-            raise NetkitError("a whole network has no single ego; say whose introductions with ego= (--ego on the command line).")
-        return _with_note(_suggest_one(net.ego_network(ego), **options))
-    if isinstance(net, EgoNetwork):
-        if ego is not None and str(ego) != net.ego_id:
-            raise NetkitError(f"this network's ego is '{net.ego_id}', not '{ego}'; leave ego= out or correct it.")
-        return _with_note(_suggest_one(net, **options))
-    egos = [net[ego]] if ego is not None else list(net)
-    parts = [_suggest_one(e, **options).assign(ego=e.ego_id) for e in egos]
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS + ["ego"])
-    return _with_note(table[["ego"] + COLUMNS])
-
-
-def _with_note(table: pd.DataFrame) -> pd.DataFrame:
-    table.attrs["note"] = WIN_FOR_ALL
-    return table
+    if not isinstance(net, EgoCollection):
+        return _suggest_one(select_ego(net, ego, one=True, what="introductions"), **options)
+    egos = [select_ego(net, ego)] if ego is not None else list(net)
+    parts = [_suggest_one(e, **options).assign(ego_id=e.ego_id) for e in egos]
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS + ["ego_id"])
+    return table[["ego_id"] + COLUMNS]

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .arguments import check_threshold, renamed_keywords
 from .errors import NetkitError
 from .frame import as_network, graph_frame, product_at
-from .model import _FALSE, _TRUE, EgoCollection, WholeNetwork
+from .model import EgoCollection, WholeNetwork, as_collection
 
-__all__ = ["ITEMS", "LAYERS", "PRESETS", "SCALES", "granovetter_check", "tie_strength", "tie_table"]
+__all__ = ["ITEMS", "LAYERS", "PRESETS", "SCALES", "YES", "NO", "dunbar_layers", "granovetter_check", "item_weights",
+           "tie_class", "tie_strength", "tie_table"]
 
 #: The items of the strength index, in the order they are reported. ``services`` (reciprocal
 #: services) is made from the two columns ``support_given`` and ``support_received``.
@@ -53,6 +55,10 @@ _COLUMNS = {  # item -> the alters columns it is made from
     "services": ("support_given", "support_received"),
 }
 _BINARY = {"confiding", "support_given", "support_received"}
+
+#: Answers read as 1 and as 0 in the yes/no items (compared lower-cased, after trimming).
+YES: frozenset[str] = frozenset({"yes", "y", "true", "t", "1", "1.0"})
+NO: frozenset[str] = frozenset({"no", "n", "false", "f", "0", "0.0"})
 _TABLE_COLUMNS = ["source", "target", "kind", "strength", "tie", "layer", "overlap", "common_neighbors",
                   "local_bridge", "span", "items_missing"]
 
@@ -60,10 +66,11 @@ _TABLE_COLUMNS = ["source", "target", "kind", "strength", "tie", "layer", "overl
 # ----------------------------------------------------------------------------- tie strength
 
 
+@renamed_keywords(weights="strength")
 def tie_strength(
     alters: pd.DataFrame,
     *,
-    weights: str | Mapping[str, float] = "equal",
+    strength: str | Mapping[str, float] = "equal",
     scales: Mapping[str, tuple[float, float]] | None = None,
 ) -> pd.DataFrame:
     """Score each ego–alter tie from the survey items: a *tie strength* index in [0, 1].
@@ -81,8 +88,9 @@ def tie_strength(
         ``frequency`` (1–5, time), ``years_known`` (years, duration), ``confiding`` (0/1,
         intimacy), ``support_given`` and ``support_received`` (0/1 each, reciprocal services).
         Yes/no text is accepted for the 0/1 columns. Other columns are ignored.
-    weights : {"equal", "closeness", "gilbert"} or dict, default "equal"
-        ``"equal"``: every item weighs 1. ``"closeness"``: closeness alone, the best single
+    strength : {"equal", "closeness", "gilbert"} or dict, default "equal"
+        How the items make the strength (called ``weights=`` before netkit 0.2, which still
+        works with a FutureWarning). ``"equal"``: every item weighs 1. ``"closeness"``: closeness alone, the best single
         indicator (Marsden & Campbell 1984). ``"gilbert"``: intimacy (confiding), intensity
         (closeness) and duration (years known) weigh 2, frequency and services 1 — in the
         spirit of Gilbert & Karahalios (2009), not their fitted coefficients. A dict maps items
@@ -110,7 +118,8 @@ def tie_strength(
     Warns
     -----
     UserWarning
-        When some ``years_known`` lie above the declared maximum; they count as 1.
+        When some ``years_known`` lie above the declared maximum; they count as 1, and the
+        warning names the column and how many values were clipped.
 
     See Also
     --------
@@ -121,8 +130,9 @@ def tie_strength(
     Each item x with declared range [lo, hi] becomes (x − lo) / (hi − lo). Duration is
     log-transformed first, so the first years count more than later ones:
     (log(1 + x) − log(1 + lo)) / (log(1 + hi) − log(1 + lo)). Years known above the declared
-    maximum (100 by default) are clipped to 1 and reported with a warning and in
-    ``result.attrs["clipped"]``; any other value outside its declared range is an error, since
+    maximum (100 by default) are clipped to 1 and reported with a warning that names the column
+    and the number of values (turn it into an error with ``warnings.simplefilter("error")``);
+    any other value outside its declared range is an error, since
     it means the declared scale is wrong.
 
     Reciprocal services are (support_given + support_received) / 2: help in one direction
@@ -153,57 +163,72 @@ def tie_strength(
     [1.0, 0.278, 0.0]
     >>> scores["items_missing"][0]
     'years_known, services'
-    >>> tie_strength(alters, weights="closeness")["strength"].round(3).tolist()
+    >>> tie_strength(alters, strength="closeness")["strength"].round(3).tolist()
     [1.0, 0.333, 0.0]
     """
     if not isinstance(alters, pd.DataFrame):
         raise NetkitError(f"alters must be a table (a pandas DataFrame) of alters, got {type(alters).__name__}.")
-    item_weights = _item_weights(weights)
+    weights = item_weights(strength)
     ranges = _item_scales(scales)
     n = len(alters)
     total = np.zeros(n)
     weight_sum = np.zeros(n)
     missing_bits = np.zeros(n, dtype=np.int64)
-    clipped: dict[str, int] = {}
     for bit, item in enumerate(ITEMS):
-        w = item_weights.get(item, 0.0)
+        w = weights.get(item, 0.0)
         if w <= 0:
             continue
-        x = _item_score(alters, item, ranges[item], clipped)
+        x = _item_score(alters, item, ranges[item])
         present = ~np.isnan(x)
         total[present] += w * x[present]
         weight_sum[present] += w
         missing_bits |= (~present).astype(np.int64) << bit
-    strength = np.divide(total, weight_sum, out=np.full(n, np.nan), where=weight_sum > 0)
-    out = pd.DataFrame({"strength": strength, "items_missing": _missing_text(missing_bits)}, index=alters.index)
-    out.attrs["clipped"] = clipped
-    return out
+    score = np.divide(total, weight_sum, out=np.full(n, np.nan), where=weight_sum > 0)
+    return pd.DataFrame({"strength": score, "items_missing": _missing_text(missing_bits)}, index=alters.index)
 
 
-def _item_weights(weights) -> dict[str, float]:
-    """Resolve a preset name or a dict into positive weights per item."""
+def item_weights(strength) -> dict[str, float]:
+    """Resolve a strength preset name or a dict of item weights into weights per item.
+
+    Parameters
+    ----------
+    strength : str or dict
+        A name in :data:`PRESETS` or a dict item → weight ≥ 0 (at least one above 0).
+
+    Returns
+    -------
+    dict
+        Item → weight, for the items the preset or dict names.
+
+    Examples
+    --------
+    >>> item_weights("closeness")
+    {'closeness': 1.0}
+    >>> item_weights({"closeness": 2, "frequency": 1})
+    {'closeness': 2.0, 'frequency': 1.0}
+    """
     items = ", ".join(ITEMS)
-    if isinstance(weights, str):
-        if weights not in PRESETS:
+    if isinstance(strength, str):
+        if strength not in PRESETS:
             raise NetkitError(
-                f"weights={weights!r} is not a preset; use one of {', '.join(map(repr, PRESETS))}, or a dict "
+                f"strength={strength!r} is not a preset; use one of {', '.join(map(repr, PRESETS))}, or a dict "
                 f"of item weights such as {{'closeness': 2, 'frequency': 1}} (items: {items})."
             )
-        return dict(PRESETS[weights])
-    if not isinstance(weights, Mapping):
+        return dict(PRESETS[strength])
+    if not isinstance(strength, Mapping):
         raise NetkitError(
-            f"weights must be a preset name ({', '.join(map(repr, PRESETS))}) or a dict of item weights, "
-            f"got {type(weights).__name__}."
+            f"strength must be a preset name ({', '.join(map(repr, PRESETS))}) or a dict of item weights, "
+            f"got {type(strength).__name__}."
         )
     resolved = {}
-    for item, w in weights.items():
+    for item, w in strength.items():
         if item not in ITEMS:
-            raise NetkitError(f"weights has an unknown item {item!r}; items are {items}.")
+            raise NetkitError(f"strength has an unknown item {item!r}; items are {items}.")
         if isinstance(w, bool) or not isinstance(w, (int, float, np.integer, np.floating)) or not math.isfinite(w) or w < 0:
-            raise NetkitError(f"weights[{item!r}] is {w!r}; an item weight must be a number, 0 or more.")
+            raise NetkitError(f"strength[{item!r}] is {w!r}; an item weight must be a number, 0 or more.")
         resolved[item] = float(w)
     if not any(w > 0 for w in resolved.values()):
-        raise NetkitError(f"weights gives no item a positive weight; give at least one of {items} a weight above 0.")
+        raise NetkitError(f"strength gives no item a positive weight; give at least one of {items} a weight above 0.")
     return resolved
 
 
@@ -229,7 +254,7 @@ def _item_scales(scales) -> dict[str, tuple[float, float]]:
     return ranges
 
 
-def _item_score(alters: pd.DataFrame, item: str, scale: tuple[float, float], clipped: dict) -> np.ndarray:
+def _item_score(alters: pd.DataFrame, item: str, scale: tuple[float, float]) -> np.ndarray:
     """One item rescaled to [0, 1] by its declared range; NaN where it has no value."""
     lo, hi = scale
     if item == "services":
@@ -240,7 +265,6 @@ def _item_score(alters: pd.DataFrame, item: str, scale: tuple[float, float], cli
         return (x - lo) / (hi - lo)
     above = x > hi
     if above.any():
-        clipped[item] = int(above.sum())
         warnings.warn(
             f"alters, column 'years_known': {int(above.sum())} value(s) lie above the declared maximum of "
             f"{hi:g} years (largest {np.nanmax(x):g}) and count as 1, the top of the scale; declare a wider "
@@ -265,7 +289,7 @@ def _column(alters: pd.DataFrame, column: str, lo: float, hi: float, *, open_top
         blank = text.isna() | (text == "")
         if column in _BINARY:
             low = text.str.lower()
-            text = text.mask(low.isin(_TRUE), "1").mask(low.isin(_FALSE), "0")
+            text = text.mask(low.isin(YES), "1").mask(low.isin(NO), "0")
         parsed = pd.to_numeric(text.mask(blank), errors="coerce")
         numbers = parsed.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         bad = (np.isnan(numbers) & ~blank.to_numpy(dtype=bool))
@@ -304,10 +328,11 @@ def _missing_text(bits: np.ndarray) -> np.ndarray:
 # ----------------------------------------------------------------------------- the tie table
 
 
+@renamed_keywords(weights="strength")
 def tie_table(
     net,
     *,
-    weights: str | Mapping[str, float] = "equal",
+    strength: str | Mapping[str, float] = "equal",
     threshold: float = 0.5,
     weight: str | None = None,
     scales: Mapping[str, tuple[float, float]] | None = None,
@@ -323,8 +348,9 @@ def tie_table(
     ----------
     net : EgoNetwork, EgoCollection, WholeNetwork or networkx graph
         From :func:`netkit.read` or :func:`netkit.load_sample`.
-    weights : {"equal", "closeness", "gilbert"} or dict, default "equal"
-        How the survey items make the strength of ego–alter ties; see :func:`tie_strength`.
+    strength : {"equal", "closeness", "gilbert"} or dict, default "equal"
+        How the survey items make the strength of ego–alter ties; see :func:`tie_strength`
+        (called ``weights=`` before netkit 0.2, which still works with a FutureWarning).
     threshold : float, default 0.5
         Ties with strength at or above it are ``"strong"``, below it ``"weak"``.
     weight : str, optional
@@ -341,10 +367,10 @@ def tie_table(
         label, ``target`` the alter id, in the order of the alters table), then the alter–alter
         ties (in the order of the ties table; a pair listed twice appears once, ties from a
         person to themselves not at all). A collection lists the same for each ego in turn,
-        with an ``ego`` column first. A whole network lists every edge but self-loops (each
+        with an ``ego_id`` column first. A whole network lists every edge but self-loops (each
         arc of a directed network, each pair once in a multigraph). Columns:
 
-        - ``ego`` (collections only): the ego id
+        - ``ego_id`` (collections only): the ego id
         - ``source``, ``target``: the two ends
         - ``kind``: ``"ego-alter"``, ``"alter-alter"`` or ``"edge"`` (whole networks)
         - ``strength``: in [0, 1]; NaN when unknown
@@ -362,7 +388,7 @@ def tie_table(
     Raises
     ------
     NetkitError
-        Bad ``weights``/``scales`` (see :func:`tie_strength`), a ``threshold`` outside [0, 1],
+        Bad ``strength``/``scales`` (see :func:`tie_strength`), a ``threshold`` outside [0, 1],
         or a ``weight`` column that is absent, not numeric or negative.
 
     See Also
@@ -432,13 +458,11 @@ def tie_table(
     1          True   8.0
     """
     net = as_network(net)
-    _item_weights(weights)  # check early, also for whole networks that do not use it
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float, np.integer, np.floating)) \
-            or not 0 <= threshold <= 1:
-        raise NetkitError(f"threshold={threshold!r} is not a strength; use a number from 0 to 1 (default 0.5).")
+    item_weights(strength)  # check early, also for whole networks that do not use it
+    threshold = check_threshold(threshold)
     if isinstance(net, WholeNetwork):
         return _whole_table(net, threshold, weight)
-    return _ego_table(net, weights, threshold, weight, scales)
+    return _ego_table(net, strength, threshold, weight, scales)
 
 
 def _whole_table(net: WholeNetwork, threshold: float, weight: str | None) -> pd.DataFrame:
@@ -455,7 +479,7 @@ def _whole_table(net: WholeNetwork, threshold: float, weight: str | None) -> pd.
         "target": frame.labels[frame.dst],
         "kind": np.full(len(frame.src), "edge", dtype=object),
         "strength": strength,
-        "tie": _tie_class(strength, threshold),
+        "tie": tie_class(strength, threshold),
         "layer": pd.Categorical([None] * len(strength), categories=LAYERS, ordered=True),
         **{k: v[which] for k, v in measures.items()},
         "items_missing": np.full(len(strength), None, dtype=object),
@@ -463,11 +487,39 @@ def _whole_table(net: WholeNetwork, threshold: float, weight: str | None) -> pd.
     return pd.DataFrame(table, columns=_TABLE_COLUMNS)
 
 
-def _ego_table(net, weights, threshold, weight, scales) -> pd.DataFrame:
-    from .model import as_collection
-
+def _ego_table(net, strength, threshold, weight, scales) -> pd.DataFrame:
     coll = as_collection(net)
-    alters, ties = coll.alters, coll.ties
+    _check_tie_weight(coll.ties, weight)
+    frame = graph_frame(net, weight=weight, include_ego=True)
+    ego_ids = coll.egos["ego_id"].to_numpy(dtype=object)
+    ego_pos = pd.Series(np.arange(len(ego_ids)), index=ego_ids)
+    node_ego = np.concatenate([ego_pos.reindex(coll.alters["ego_id"]).to_numpy(), np.arange(len(ego_ids))])
+    # the graph with the ego (for ego–alter ties) and without it (for alter–alter ties)
+    pa, pb, which = _pairs(frame.src, frame.dst, frame.n)
+    to_ego = frame.is_ego[pa] | frame.is_ego[pb]
+    alter_pairs = np.flatnonzero(~to_ego)
+    ea = _ego_alter_rows(coll, frame, node_ego, (pa, pb), _edge_measures(frame.n, pa, pb), strength, scales)
+    aa = _alter_alter_rows(coll, frame, node_ego, len(ego_ids), np.searchsorted(alter_pairs, which),
+                           _edge_measures(frame.n, pa[alter_pairs], pb[alter_pairs]), weight)
+    parts = {k: np.concatenate([ea[k], aa[k]]) for k in ea}
+    order = np.argsort(parts["ego_pos"], kind="stable")  # per ego: its ego–alter rows, then alter–alter
+    parts = {k: v[order] for k, v in parts.items()}
+    table = {
+        "ego_id": ego_ids[parts["ego_pos"]],
+        "source": parts["source"],
+        "target": parts["target"],
+        "kind": parts["kind"],
+        "strength": parts["strength"],
+        "tie": tie_class(parts["strength"], threshold),
+        "layer": pd.Categorical.from_codes(parts["layer"], categories=LAYERS, ordered=True),
+        **{k: parts[k] for k in ("overlap", "common_neighbors", "local_bridge", "span")},
+        "items_missing": parts["items_missing"],
+    }
+    columns = (["ego_id"] if isinstance(net, EgoCollection) else []) + _TABLE_COLUMNS
+    return pd.DataFrame(table, columns=columns)
+
+
+def _check_tie_weight(ties: pd.DataFrame, weight: str | None) -> None:
     if weight is not None and weight not in ties.columns:
         cols = [c for c in ties.columns if c not in ("ego_id", "source", "target")]
         raise NetkitError(
@@ -475,37 +527,34 @@ def _ego_table(net, weights, threshold, weight, scales) -> pd.DataFrame:
             f"strength; choose one of {', '.join(map(repr, cols)) or 'none (the ties table has no other columns)'}, "
             "or leave weight out."
         )
-    frame = graph_frame(net, weight=weight, include_ego=True)
-    n, n_alters = frame.n, len(alters)
-    ego_ids = coll.egos["ego_id"].to_numpy(dtype=object)
-    ego_pos = pd.Series(np.arange(len(ego_ids)), index=ego_ids)
-    node_ego = np.concatenate([ego_pos.reindex(alters["ego_id"]).to_numpy(), np.arange(len(ego_ids))])
 
-    # the graph with the ego (for ego–alter ties) and without it (for alter–alter ties)
-    pa, pb, which = _pairs(frame.src, frame.dst, n)
-    to_ego = frame.is_ego[pa] | frame.is_ego[pb]
-    with_ego = _edge_measures(n, pa, pb)
-    alter_pairs = np.flatnonzero(~to_ego)
-    without_ego = _edge_measures(n, pa[alter_pairs], pb[alter_pairs])
 
-    # ego–alter rows: one per alter
-    alter_idx = np.arange(n_alters)
+def _ego_alter_rows(coll, frame, node_ego, pairs, with_ego, strength, scales) -> dict[str, np.ndarray]:
+    """One row per alter: the ego–alter tie, measured on the graph with the ego."""
+    alters = coll.alters
+    n_alters = len(alters)
     ego_node = n_alters + node_ego[:n_alters]
-    ea_pair = _find_pairs(pa, pb, n, alter_idx, ego_node)
-    scored = tie_strength(alters, weights=weights, scales=scales)
+    ea_pair = _find_pairs(*pairs, frame.n, np.arange(n_alters), ego_node)
+    scored = tie_strength(alters, strength=strength, scales=scales)
     ea_strength = scored["strength"].to_numpy(dtype=float)
-    ea = {
+    return {
         "ego_pos": node_ego[:n_alters],
         "source": frame.labels[ego_node],
         "target": alters["alter_id"].to_numpy(dtype=object),
         "kind": np.full(n_alters, "ego-alter", dtype=object),
         "strength": ea_strength,
-        "layer": _layers(ea_strength, node_ego[:n_alters]),
+        "layer": dunbar_layers(ea_strength, node_ego[:n_alters]),
         **{k: v[ea_pair] for k, v in with_ego.items()},
         "items_missing": scored["items_missing"].to_numpy(dtype=object),
     }
 
-    # alter–alter rows: one per distinct tie, in the order of the ties table
+
+def _alter_alter_rows(coll, frame, node_ego, n_egos, pair_of_edge, without_ego, weight) -> dict[str, np.ndarray]:
+    """One row per distinct alter–alter tie, in the order of the ties table, measured without the ego.
+
+    ``pair_of_edge`` gives, for each frame edge, its position among the alters-only pairs.
+    """
+    ties = coll.ties
     aa_edges = np.flatnonzero(~frame.ego_edge)
     aa_edges = aa_edges[np.argsort(frame.tie_row[aa_edges], kind="stable")]
     rows = frame.tie_row[aa_edges]
@@ -514,12 +563,11 @@ def _ego_table(net, weights, threshold, weight, scales) -> pd.DataFrame:
         aa_strength = np.full(len(aa_edges), np.nan)
     else:
         w = frame.weight[aa_edges]
-        top = np.zeros(len(ego_ids))
+        top = np.zeros(n_egos)
         np.maximum.at(top, aa_ego, w)
         aa_strength = np.divide(w, top[aa_ego], out=np.zeros(len(w)), where=top[aa_ego] > 0)
-    # position of each alter–alter tie among the alters-only pairs
-    aa_pair = np.searchsorted(alter_pairs, which[aa_edges])
-    aa = {
+    aa_pair = pair_of_edge[aa_edges]
+    return {
         "ego_pos": aa_ego,
         "source": ties["source"].to_numpy(dtype=object)[rows],
         "target": ties["target"].to_numpy(dtype=object)[rows],
@@ -530,31 +578,30 @@ def _ego_table(net, weights, threshold, weight, scales) -> pd.DataFrame:
         "items_missing": np.full(len(aa_edges), None, dtype=object),
     }
 
-    parts = {k: np.concatenate([ea[k], aa[k]]) for k in ea}
-    order = np.argsort(parts["ego_pos"], kind="stable")  # per ego: its ego–alter rows, then alter–alter
-    parts = {k: v[order] for k, v in parts.items()}
-    table = {
-        "ego": ego_ids[parts["ego_pos"]],
-        "source": parts["source"],
-        "target": parts["target"],
-        "kind": parts["kind"],
-        "strength": parts["strength"],
-        "tie": _tie_class(parts["strength"], threshold),
-        "layer": pd.Categorical.from_codes(parts["layer"], categories=LAYERS, ordered=True),
-        **{k: parts[k] for k in ("overlap", "common_neighbors", "local_bridge", "span")},
-        "items_missing": parts["items_missing"],
-    }
-    columns = (["ego"] if isinstance(net, EgoCollection) else []) + _TABLE_COLUMNS
-    return pd.DataFrame(table, columns=columns)
 
+def tie_class(strength: np.ndarray, threshold: float) -> pd.Categorical:
+    """``"strong"`` at or above ``threshold``, ``"weak"`` below, missing where strength is NaN.
 
-def _tie_class(strength: np.ndarray, threshold: float) -> pd.Categorical:
+    Examples
+    --------
+    >>> tie_class(np.array([0.9, 0.2, np.nan]), 0.5).tolist()
+    ['strong', 'weak', nan]
+    """
     codes = np.where(np.isnan(strength), -1, (strength >= threshold).astype(int))
     return pd.Categorical.from_codes(codes, categories=["weak", "strong"])
 
 
-def _layers(strength: np.ndarray, ego: np.ndarray) -> np.ndarray:
-    """Codes into LAYERS (-1 for unknown strength): rank by strength within each ego."""
+def dunbar_layers(strength: np.ndarray, ego: np.ndarray) -> np.ndarray:
+    """Codes into :data:`LAYERS` (-1 for unknown strength): rank by strength within each ego.
+
+    ``ego`` gives each tie's ego (any integer codes); equal strengths keep their order.
+
+    Examples
+    --------
+    >>> codes = dunbar_layers(np.linspace(1, 0, 7), np.zeros(7, dtype=int))
+    >>> [LAYERS[c] for c in codes]
+    ['5', '5', '5', '5', '5', '15', '15']
+    """
     codes = np.full(len(strength), -1)
     known = np.flatnonzero(~np.isnan(strength))
     order = known[np.lexsort((known, -strength[known], ego[known]))]
@@ -568,10 +615,11 @@ def _layers(strength: np.ndarray, ego: np.ndarray) -> np.ndarray:
 # ----------------------------------------------------------------------------- Granovetter's check
 
 
+@renamed_keywords(weights="strength")
 def granovetter_check(
     net,
     *,
-    weights: str | Mapping[str, float] = "equal",
+    strength: str | Mapping[str, float] = "equal",
     weight: str | None = None,
     scales: Mapping[str, tuple[float, float]] | None = None,
 ) -> pd.Series:
@@ -584,8 +632,9 @@ def granovetter_check(
     Parameters
     ----------
     net : EgoNetwork, EgoCollection, WholeNetwork or networkx graph
-    weights : {"equal", "closeness", "gilbert"} or dict, default "equal"
-        How ego–alter strength is made from the survey items; see :func:`tie_strength`.
+    strength : {"equal", "closeness", "gilbert"} or dict, default "equal"
+        How ego–alter strength is made from the survey items; see :func:`tie_strength`
+        (called ``weights=`` before netkit 0.2, which still works with a FutureWarning).
     weight : str, optional
         Whole networks: the edge attribute that measures strength (needed there). Ego networks
         do not need it: the check uses the ego–alter ties, scored from the survey items.
@@ -632,19 +681,19 @@ def granovetter_check(
     from scipy.stats import spearmanr
 
     net = as_network(net)
-    table = tie_table(net, weights=weights, weight=weight, scales=scales)
+    table = tie_table(net, strength=strength, weight=weight, scales=scales)
     whole = isinstance(net, WholeNetwork)
     if whole:
-        strength, overlap = _pair_values(table) if net.directed else (table["strength"], table["overlap"])
+        scores, overlap = _pair_values(table) if net.directed else (table["strength"], table["overlap"])
     else:
         rows = table[table["kind"] == "ego-alter"]
-        strength, overlap = rows["strength"], rows["overlap"]
-    strength, overlap = np.asarray(strength, dtype=float), np.asarray(overlap, dtype=float)
-    ok = ~np.isnan(strength) & ~np.isnan(overlap)
+        scores, overlap = rows["strength"], rows["overlap"]
+    scores, overlap = np.asarray(scores, dtype=float), np.asarray(overlap, dtype=float)
+    ok = ~np.isnan(scores) & ~np.isnan(overlap)
     n = int(ok.sum())
     rho = p = np.nan
-    if n >= 3 and np.ptp(strength[ok]) > 0 and np.ptp(overlap[ok]) > 0:
-        result = spearmanr(strength[ok], overlap[ok])
+    if n >= 3 and np.ptp(scores[ok]) > 0 and np.ptp(overlap[ok]) > 0:
+        result = spearmanr(scores[ok], overlap[ok])
         rho, p = float(result.statistic), float(result.pvalue)
     return pd.Series(
         {"n": n, "rho": rho, "p_value": p, "sentence": _verdict(n, rho, p, net, weight)},

@@ -13,8 +13,8 @@ def test_counts_distinct_ties_per_ego(tmp_path):
     (tmp_path / "alters.csv").write_text("ego_id,alter_id\nE1,1\nE1,2\nE1,3\nE2,1\nE2,2\n")
     # E1: 1-2 listed twice (both directions) and a self-loop 3-3 -> 1 distinct tie; 2-3 -> 2 in all
     (tmp_path / "ties.csv").write_text("ego_id,source,target\nE1,1,2\nE1,2,1\nE1,3,3\nE1,2,3\nE2,1,2\n")
-    table = nk.summarize(nk.read(tmp_path))[["ego", "size", "alter_ties"]]
-    assert table.to_dict("list") == {"ego": ["E1", "E2", "E3"], "size": [3, 2, 0], "alter_ties": [2, 1, 0]}
+    table = nk.summarize(nk.read(tmp_path))[["ego_id", "size", "alter_ties"]]
+    assert table.to_dict("list") == {"ego_id": ["E1", "E2", "E3"], "size": [3, 2, 0], "alter_ties": [2, 1, 0]}
 
 
 def test_directed_ties_count_each_direction(tmp_path):
@@ -27,17 +27,17 @@ def test_directed_ties_count_each_direction(tmp_path):
 def test_whole_network_rows_are_ego_networks():
     # karate club: node 0 has degree 16 and 18 triangles (networkx: nx.triangles(G)[0] == 18)
     G = nx.relabel_nodes(nx.karate_club_graph(), str)
-    table = nk.summarize(WholeNetwork(G)).set_index("ego")
+    table = nk.summarize(WholeNetwork(G)).set_index("ego_id")
     assert table.loc["0", "size"] == 16 and table.loc["0", "alter_ties"] == 18
     directed = WholeNetwork(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "b"), ("a", "c")]))
-    rows = nk.summarize(directed).set_index("ego")
+    rows = nk.summarize(directed).set_index("ego_id")
     # a's alters are b and c, joined by the two arcs b->c and c->b
     assert rows.loc["a", "size"] == 2 and rows.loc["a", "alter_ties"] == 2
 
 
 def test_matches_networkx_per_ego(tmp_path):
     coll = nk.load_sample("survey")
-    table = nk.summarize(coll).set_index("ego")
+    table = nk.summarize(coll).set_index("ego_id")
     for ego in list(coll)[:40]:
         G = ego.graph(include_ego=False)
         assert table.loc[ego.ego_id, "size"] == G.number_of_nodes()
@@ -56,7 +56,7 @@ def test_structure_columns_by_hand(tmp_path):
         "ego_id,alter_id,closeness,team\nE1,a,4,x\nE1,b,1,x\nE1,c,1,y\nE1,d,,z\nE2,a,2,x\n"
     )
     (tmp_path / "ties.csv").write_text("ego_id,source,target\nE1,a,b\nE1,b,c\n")
-    table = nk.summarize(nk.read(tmp_path), weights="closeness", group="team").set_index("ego")
+    table = nk.summarize(nk.read(tmp_path), strength="closeness", group="team").set_index("ego_id")
     e1 = table.loc["E1"]
     assert e1["density"] == pytest.approx(2 * 2 / (4 * 3))          # 2t / n(n-1)
     assert e1["density_with_ego"] == pytest.approx(2 * (2 + 4) / (5 * 4))  # 2(t+n) / (n+1)n
@@ -88,8 +88,8 @@ def test_blau_and_iqv_reference_example():
 
 def test_summary_of_survey_is_one_pass_and_consistent():
     coll = nk.load_sample("survey")
-    table = nk.summarize(coll, group="context").set_index("ego")
-    holes = nk.structural_holes(coll).set_index("ego")
+    table = nk.summarize(coll, group="context").set_index("ego_id")
+    holes = nk.structural_holes(coll).set_index("ego_id")
     assert np.allclose(table["constraint"], holes["constraint"], equal_nan=True)
     one = nk.summarize(coll["E001"], group="context").iloc[0]
     # per-ego and collection rows agree (IQV's K differs: categories seen in one ego vs the whole survey)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import netkit as nk
-from netkit import batch
+from netkit import batch, chunks
 from netkit.errors import Origin
 from netkit.model import make_collection
 
@@ -45,7 +45,7 @@ def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
             assert np.array_equal(a[col].to_numpy(), b[col].to_numpy(), equal_nan=True), col
 
 
-OPTIONS = [{}, {"group": "context"}, {"weight": "weight", "group": "context", "weights": "gilbert"}]
+OPTIONS = [{}, {"group": "context"}, {"weight": "weight", "group": "context", "strength": "gilbert"}]
 
 
 @pytest.mark.parametrize("options", OPTIONS)
@@ -70,7 +70,7 @@ def test_process_pool_summary_and_alter_table(coll):
 
 def test_iqv_uses_the_categories_of_the_whole_collection(coll):
     # an ego whose alters are all in one chunk of one context still divides by K of the whole survey
-    one = nk.summarize(coll, group="context", chunk_size=1).set_index("ego")
+    one = nk.summarize(coll, group="context", chunk_size=1).set_index("ego_id")
     k = coll.alters["context"].nunique()
     assert np.allclose(one["iqv"], one["blau"] / (1 - 1 / k), equal_nan=True)
 
@@ -104,7 +104,7 @@ def test_one_ego_network_and_ego_selection_with_an_executor():
     with ThreadPoolExecutor(2) as pool:
         same(nk.summarize(net, executor=pool), nk.summarize(net))
         row = nk.summarize(nk.load_sample("survey"), ego="E007", executor=pool)
-    assert row["ego"].tolist() == ["E007"]
+    assert row["ego_id"].tolist() == ["E007"]
 
 
 def test_a_whole_network_is_summarised_here():
@@ -119,20 +119,20 @@ def test_alter_table_agrees_with_tie_table_and_clusters(coll):
     # egos in table order, each ego's alters in the order of the alters table
     order = coll.alters.assign(pos=coll.alters["ego_id"].map({e: i for i, e in enumerate(coll.ego_ids)}))
     expected = order.sort_values("pos", kind="stable")
-    assert table["alter"].tolist() == expected["alter_id"].tolist()
+    assert table["alter_id"].tolist() == expected["alter_id"].tolist()
     ties = nk.tie_table(coll)
     ties = ties[ties["kind"] == "ego-alter"].reset_index(drop=True)
     assert np.array_equal(ties["strength"], table["strength"], equal_nan=True)
     assert ties["layer"].astype(str).tolist() == table["layer"].astype(str).tolist()
     assert ties["tie"].astype(str).tolist() == table["tie"].astype(str).tolist()
-    found = nk.clusters(coll).merge(table, left_on=["ego", "node"], right_on=["ego", "alter"])
+    found = nk.clusters(coll).merge(table, on=["ego_id", "alter_id"])  # no renames needed
     assert len(found) == len(table)
     assert (found["component_x"] == found["component_y"]).all()
     assert (found["community_x"] == found["community_y"]).all()
     # degree: distinct alters tied to, counted with networkx for each ego
     for ego in list(coll)[:30]:
         G = ego.graph(include_ego=False)
-        mine = table[table["ego"] == ego.ego_id].set_index("alter")
+        mine = table[table["ego_id"] == ego.ego_id].set_index("alter_id")
         assert all(mine.at[a, "degree"] == G.degree(a) for a in G), ego.ego_id
 
 
@@ -143,21 +143,21 @@ def test_alter_table_without_communities_and_bad_input():
         nk.alter_table(nk.load_sample("karate"))
     with pytest.raises(nk.NetkitError, match="threshold=2 is not a strength"):
         nk.alter_table(nk.load_sample("personal"), threshold=2)
-    with pytest.raises(nk.NetkitError, match="weights='loud' is not a preset"):
-        nk.alter_table(nk.load_sample("personal"), weights="loud")
+    with pytest.raises(nk.NetkitError, match="strength='loud' is not a preset"):
+        nk.alter_table(nk.load_sample("personal"), strength="loud")
 
 
 def test_bad_executor_and_chunk_size(coll):
     with pytest.raises(nk.NetkitError, match="executor must be a concurrent.futures Executor"):
         nk.summarize(coll, executor="processes")
-    with pytest.raises(nk.NetkitError, match="chunk_size=0 is not a number of egos"):
+    with pytest.raises(nk.NetkitError, match="chunk_size=0 must be a whole number of egos per chunk, 1 or more"):
         nk.summarize(coll, chunk_size=0)
 
 
 @pytest.mark.parametrize("options, message", [
     ({"weight": "nope"}, "weight='nope' is not a column of the alters or ties table"),
     ({"group": "nope"}, "group='nope' is not an alter attribute"),
-    ({"weights": "loud"}, "weights='loud' is not a preset"),
+    ({"strength": "loud"}, "strength='loud' is not a preset"),
 ])
 def test_bad_options_are_refused_before_any_chunk_leaves(coll, options, message):
     with ThreadPoolExecutor(1) as pool, pytest.raises(nk.NetkitError, match=message):
@@ -194,7 +194,37 @@ def test_progress_bar_only_when_asked_or_watched(coll, capsys, monkeypatch):
     nk.summarize(coll, progress=False, chunk_size=10)
     assert capsys.readouterr().err == ""
     monkeypatch.setenv("CI", "true")
-    assert batch._interactive() is False
+    assert chunks.interactive() is False
     monkeypatch.setenv("CI", "")
-    monkeypatch.setattr(batch.sys, "stderr", type("Tty", (), {"isatty": lambda self: True})())
-    assert batch._interactive() is True
+    monkeypatch.setattr(chunks.sys, "stderr", type("Tty", (), {"isatty": lambda self: True})())
+    assert chunks.interactive() is True
+
+
+@pytest.mark.parametrize("call", [nk.summarize, nk.alter_table])
+def test_old_weights_keyword_warns_and_gives_the_same(coll, call):
+    with pytest.warns(FutureWarning, match="weights= is now strength="):
+        old = call(coll, weights="gilbert")
+    pd.testing.assert_frame_equal(old, call(coll, strength="gilbert"), check_exact=True)
+
+
+def test_outputs_merge_with_the_inputs_and_each_other_without_renames(coll):
+    summary, alters = nk.summarize(coll, group="context"), nk.alter_table(coll)
+    assert len(summary.merge(coll.egos, on="ego_id")) == len(coll)
+    assert len(alters.merge(coll.alters, on=["ego_id", "alter_id"])) == len(coll.alters)
+    assert len(alters.merge(summary, on="ego_id")) == len(alters)
+
+
+def test_the_engine_runs_any_measure_in_chunks(coll):
+    # the chunk engine on its own: a module-level measure, the same table whatever the chunking
+    columns = (["ego_id", "alter_id"], ["ego_id", "source", "target"])
+    whole, _ = chunks.run_chunks(coll, _alter_count, {}, columns=columns)
+    with ThreadPoolExecutor(2) as pool:
+        pooled, messages = chunks.run_chunks(coll, _alter_count, {}, executor=pool, chunk_size=7, columns=columns)
+    pd.testing.assert_frame_equal(pooled, whole)
+    assert messages == [] and whole["size"].sum() == len(coll.alters)
+
+
+def _alter_count(chunk):
+    """Alters per ego, one row per ego in the egos' order (what a chunked measure must give)."""
+    size = chunk.alters.groupby("ego_id").size().reindex(chunk.egos["ego_id"], fill_value=0)
+    return size.rename("size").reset_index()

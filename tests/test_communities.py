@@ -7,10 +7,11 @@ import netkit as nk
 
 def test_personal_sample_components():
     table = nk.clusters(nk.load_sample("personal"))
-    assert len(table) == 40 and "ego" not in set(table["node"]) and "you" not in set(table["node"])
+    assert list(table.columns) == ["alter_id", "component", "community"]
+    assert len(table) == 40 and "ego" not in set(table["alter_id"]) and "you" not in set(table["alter_id"])
     # data/samples/personal/README.md: 31 people in one part, former job (5), online community (3), one loner
     assert table["component"].value_counts().sort_index().tolist() == [31, 5, 3, 1]
-    former = table.set_index("node").loc[["a27", "a28", "a29", "a30", "a31"], "component"]
+    former = table.set_index("alter_id").loc[["a27", "a28", "a29", "a30", "a31"], "component"]
     assert former.nunique() == 1 and former.iloc[0] == 1
 
 
@@ -25,7 +26,9 @@ def test_same_seed_same_communities_and_numbering_by_size():
 def test_two_cliques_joined_by_one_edge():
     # hand example: two triangles and one bridge -> one component, two communities
     G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("e", "f"), ("d", "f"), ("c", "d")])
-    table = nk.clusters(G).set_index("node")
+    table = nk.clusters(G)
+    assert list(table.columns) == ["node_id", "component", "community"]  # a whole network: nodes, not alters
+    table = table.set_index("node_id")
     assert table["component"].nunique() == 1
     assert table.loc[["a", "b", "c"], "community"].nunique() == 1
     assert table.at["a", "community"] != table.at["f", "community"]
@@ -34,9 +37,10 @@ def test_two_cliques_joined_by_one_edge():
 def test_collection_has_ego_column_and_isolates_alone():
     coll = nk.load_sample("survey")
     table = nk.clusters(coll)
-    assert list(table.columns) == ["ego", "node", "component", "community"]
+    assert list(table.columns) == ["ego_id", "alter_id", "component", "community"]
     assert len(table) == len(coll.alters)
-    lonely = table[table["ego"] == "E013"]  # an ego with no ties among alters (survey README)
+    assert len(table.merge(coll.alters, on=["ego_id", "alter_id"])) == len(coll.alters)  # no renames needed
+    lonely = table[table["ego_id"] == "E013"]  # an ego with no ties among alters (survey README)
     assert lonely["component"].is_unique and lonely["community"].is_unique
 
 

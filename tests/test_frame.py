@@ -87,3 +87,31 @@ def test_product_at_equals_dense_product(n, p, seed, block):
     rows, cols = rng.integers(0, n, 25), rng.integers(0, n, 25)
     expected = (X @ Y).toarray()[rows, cols]
     np.testing.assert_allclose(product_at(X, Y, rows, cols, max_block=block), expected, rtol=1e-12, atol=1e-12)
+
+
+def test_shared_sparse_helpers():
+    from netkit.frame import TRIANGLES_FROM, choose_method, node_positions, sorted_csr, triangles
+
+    # [hand] K4 has C(4,3) = 4 triangles; each chunk gives the six ordered ties of its triangles
+    S = sorted_csr(sp.csr_matrix(np.ones((4, 4)) - np.eye(4)))
+    found = [len(chunk[0]) for chunk in triangles(S, max_wedges=1)]
+    assert sum(found) == 4 and len(found) > 1  # a tiny chunk size still finds each triangle once
+    assert choose_method("auto", int(TRIANGLES_FROM * 100), 100) == "triangles"
+    assert choose_method("auto", int(TRIANGLES_FROM * 100) - 1, 100) == "rows"
+    with pytest.raises(nk.NetkitError, match="method='all' is not a method"):
+        choose_method("all", 1, 1)
+    with pytest.raises(nk.NetkitError, match="nodes holds positions outside 0 to 3"):
+        node_positions([4], 4, "nodes")
+
+
+def test_ego_rows_key_every_table_by_ego_id():
+    from netkit.frame import ego_positions, ego_rows
+
+    import pandas as pd
+
+    coll = nk.load_sample("survey")
+    frame = graph_frame(coll)
+    table = ego_rows(frame, ego_positions(frame), pd.DataFrame({"x": range(len(coll))}))
+    assert table["ego_id"].tolist() == coll.ego_ids
+    whole = graph_frame(nx.path_graph(3))
+    assert ego_rows(whole, ego_positions(whole), pd.DataFrame({"x": [0, 1, 2]}))["ego_id"].tolist() == ["0", "1", "2"]

@@ -14,8 +14,8 @@ def triad(tmp_path):
 
 
 def test_hand_computed_triad(triad):
-    table = nk.suggest_introductions(triad, k=5, weights="closeness")
-    assert list(zip(table["alter_a"], table["alter_b"])) == [("a", "c"), ("b", "c")]
+    table = nk.suggest_introductions(triad, k=5, strength="closeness")
+    assert list(zip(table["alter_id_a"], table["alter_id_b"])) == [("a", "c"), ("b", "c")]
     row = table.iloc[0]
     # strengths 1 and 1, separate components -> score sqrt(1*1) * 1.0
     assert row["score"] == 1.0 and row["bridges"] == "components"
@@ -30,7 +30,8 @@ def test_hand_computed_triad(triad):
     # Ana gains a non-redundant contact: within the ego graph her effective size grows
     assert row["a_effective_size_after"] > row["a_effective_size_before"]
     assert "Ana (work) and Cai <b> (gym)" in row["reason"] and "0.611 to 0.840" in row["reason"]
-    assert "win" not in row["reason"] and "structural hole" in table.attrs["note"]
+    assert "win" not in row["reason"] and "structural hole" in nk.WIN_FOR_ALL
+    assert not table.attrs  # the note is a public constant, not hidden in DataFrame.attrs
 
 
 def test_sample_suggestions_cross_groups_and_are_deterministic():
@@ -40,13 +41,13 @@ def test_sample_suggestions_cross_groups_and_are_deterministic():
     assert (a["bridges"] != "community").all()
     assert a["score"].is_monotonic_decreasing
     tied = {frozenset(p) for p in zip(net.ties["source"], net.ties["target"])}
-    assert not any(frozenset(p) in tied for p in zip(a["alter_a"], a["alter_b"]))
+    assert not any(frozenset(p) in tied for p in zip(a["alter_id_a"], a["alter_id_b"]))
 
 
 def test_per_person_spreads_the_list_over_more_people():
     net = nk.load_sample("personal")
     plain = nk.suggest_introductions(net, k=200)
-    counts = lambda t: pd.concat([t["alter_a"], t["alter_b"]]).value_counts()  # noqa: E731
+    counts = lambda t: pd.concat([t["alter_id_a"], t["alter_id_b"]]).value_counts()  # noqa: E731
     assert counts(plain.head(6)).max() == 6  # the sample's one unreachable contact fills the plain top 6
     for cap in (1, 2):
         spread = nk.suggest_introductions(net, k=6, per_person=cap)
@@ -54,11 +55,11 @@ def test_per_person_spreads_the_list_over_more_people():
         # the kept rows are the plain ranking walked from the top: each pair kept is the best one left
         # whose two people are both still under the cap (checked here by a plain loop)
         seen, expected = {}, []
-        for a, b in zip(plain["alter_a"], plain["alter_b"]):
+        for a, b in zip(plain["alter_id_a"], plain["alter_id_b"]):
             if seen.get(a, 0) < cap and seen.get(b, 0) < cap:
                 expected.append((a, b))
                 seen[a], seen[b] = seen.get(a, 0) + 1, seen.get(b, 0) + 1
-        assert list(zip(spread["alter_a"], spread["alter_b"])) == expected[:6]
+        assert list(zip(spread["alter_id_a"], spread["alter_id_b"])) == expected[:6]
         assert spread["score"].is_monotonic_decreasing
     with pytest.raises(nk.NetkitError, match="per_person=0 must be a whole number"):
         nk.suggest_introductions(net, per_person=0)
@@ -66,7 +67,8 @@ def test_per_person_spreads_the_list_over_more_people():
 
 def test_collection_and_whole_network():
     coll = nk.suggest_introductions(nk.load_sample("survey"), k=2, ego="E001")
-    assert set(coll["ego"]) == {"E001"} and len(coll) == 2
+    assert list(coll.columns[:3]) == ["ego_id", "alter_id_a", "alter_id_b"]
+    assert set(coll["ego_id"]) == {"E001"} and len(coll) == 2
     with pytest.raises(nk.NetkitError, match="whole network has no single ego"):
         nk.suggest_introductions(nk.load_sample("karate"))
     whole = nk.suggest_introductions(nk.load_sample("karate"), k=3, ego="0")
@@ -79,3 +81,17 @@ def test_nothing_to_suggest(tmp_path):
     assert nk.suggest_introductions(nk.read(tmp_path)).empty
     with pytest.raises(nk.NetkitError, match="k=0 must be a whole number"):
         nk.suggest_introductions(nk.read(tmp_path), k=0)
+
+
+def test_old_weights_keyword_warns_and_gives_the_same(triad):
+    with pytest.warns(FutureWarning, match="weights= is now strength="):
+        old = nk.suggest_introductions(triad, weights="closeness")
+    pd.testing.assert_frame_equal(old, nk.suggest_introductions(triad, strength="closeness"))
+
+
+def test_one_ego_is_picked_the_one_way():
+    net = nk.load_sample("personal")
+    with pytest.raises(nk.NetkitError, match="this network's ego is 'you', not 'me'"):
+        nk.suggest_introductions(net, ego="me")
+    with pytest.raises(nk.NetkitError, match="there is no ego 'nobody'"):
+        nk.suggest_introductions(nk.load_sample("survey"), ego="nobody")

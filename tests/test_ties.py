@@ -50,21 +50,21 @@ def test_science_md_examples():
     # the two items without a column are reported missing in every row
     assert scores["items_missing"].tolist() == ["years_known, services"] * 3
     # same values with the three items named explicitly: nothing missing
-    explicit = tie_strength(alters, weights={"closeness": 1, "frequency": 1, "confiding": 1})
+    explicit = tie_strength(alters, strength={"closeness": 1, "frequency": 1, "confiding": 1})
     assert explicit["strength"].tolist() == pytest.approx(scores["strength"].tolist())
     assert explicit["items_missing"].tolist() == ["", "", ""]
 
 
 def test_result_is_aligned_to_the_alters_rows():
     alters = pd.DataFrame({"closeness": [4, 1]}, index=["x", "y"])
-    scores = tie_strength(alters, weights="closeness")
+    scores = tie_strength(alters, strength="closeness")
     assert list(scores.index) == ["x", "y"] and list(scores.columns) == ["strength", "items_missing"]
 
 
 def test_missing_items_are_left_out_per_row():
     alters = pd.DataFrame({"closeness": [4, np.nan, np.nan], "frequency": [1, 5, np.nan],
                            "confiding": [np.nan, 1, np.nan]})
-    scores = tie_strength(alters, weights={"closeness": 1, "frequency": 1, "confiding": 1})
+    scores = tie_strength(alters, strength={"closeness": 1, "frequency": 1, "confiding": 1})
     # hand: row 0 (1 + 0)/2; row 1 (1 + 1)/2; row 2 has no item at all
     assert scores["strength"][0] == 0.5 and scores["strength"][1] == 1.0 and np.isnan(scores["strength"][2])
     assert scores["items_missing"].tolist() == ["confiding", "closeness", "closeness, frequency, confiding"]
@@ -72,38 +72,38 @@ def test_missing_items_are_left_out_per_row():
 
 def test_declared_scale_not_the_observed_range():
     # everyone "4" is everyone at the top of the 1-4 scale, not a range of zero width
-    assert tie_strength(pd.DataFrame({"closeness": [4, 4, 4]}), weights="closeness")["strength"].tolist() == [1, 1, 1]
+    assert tie_strength(pd.DataFrame({"closeness": [4, 4, 4]}), strength="closeness")["strength"].tolist() == [1, 1, 1]
     # everyone "2": (2 - 1)/(4 - 1) = 1/3, whatever the others answered
-    assert tie_strength(pd.DataFrame({"closeness": [2, 2]}), weights="closeness")["strength"].tolist() == \
+    assert tie_strength(pd.DataFrame({"closeness": [2, 2]}), strength="closeness")["strength"].tolist() == \
         pytest.approx([1 / 3, 1 / 3])
 
 
 def test_user_declared_scales():
     alters = pd.DataFrame({"closeness": [5, 3, 1]})
     # hand: on a 1-5 scale, (5-1)/4 = 1, (3-1)/4 = 0.5, 0
-    got = tie_strength(alters, weights="closeness", scales={"closeness": (1, 5)})["strength"].tolist()
+    got = tie_strength(alters, strength="closeness", scales={"closeness": (1, 5)})["strength"].tolist()
     assert got == [1.0, 0.5, 0.0]
     with pytest.raises(nk.NetkitError, match=r"row 1, column 'closeness': 5 is outside the declared scale 1–4.*"
                                              r"scales=\{'closeness': \(1, 5\)\}"):
-        tie_strength(alters, weights="closeness")
+        tie_strength(alters, strength="closeness")
 
 
 def test_years_known_log_scale_and_top_code():
     alters = pd.DataFrame({"years_known": [0, 7, 100, 120]})
     with pytest.warns(UserWarning, match=r"1 value\(s\) lie above the declared maximum of 100 years \(largest 120\)"):
-        scores = tie_strength(alters, weights={"years_known": 1})
+        scores = tie_strength(alters, strength={"years_known": 1})
     # hand: log(1 + x)/log(101) on the declared 0-100 range; 120 is clipped to 1
     assert scores["strength"].tolist() == pytest.approx([0.0, math.log(8) / math.log(101), 1.0, 1.0])
-    assert scores.attrs["clipped"] == {"years_known": 1}
+    assert not scores.attrs  # reported by the warning (column and count), not hidden in attrs
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a wider declared range: no clipping, no warning
-        wide = tie_strength(alters, weights={"years_known": 1}, scales={"years_known": (0, 150)})
+        wide = tie_strength(alters, strength={"years_known": 1}, scales={"years_known": (0, 150)})
     assert wide["strength"][3] == pytest.approx(math.log(121) / math.log(151))
 
 
 def test_reciprocal_services_average_both_directions():
     alters = pd.DataFrame({"support_given": [1, 1, 0, 0, 1], "support_received": [1, 0, 1, 0, np.nan]})
-    scores = tie_strength(alters, weights={"services": 1})
+    scores = tie_strength(alters, strength={"services": 1})
     # hand: (g + r)/2; one direction missing -> the item is missing
     assert scores["strength"][:4].tolist() == [1.0, 0.5, 0.5, 0.0] and np.isnan(scores["strength"][4])
     assert scores["items_missing"].tolist() == ["", "", "", "", "services"]
@@ -114,29 +114,29 @@ def test_presets():
                            "support_given": [1], "support_received": [1]})
     # hand: items closeness 1, frequency 0, years_known 0, confiding 1, services 1
     assert tie_strength(alters)["strength"][0] == pytest.approx(3 / 5)
-    assert tie_strength(alters, weights="closeness")["strength"][0] == 1.0
+    assert tie_strength(alters, strength="closeness")["strength"][0] == 1.0
     # gilbert: (2*1 + 1*0 + 2*0 + 2*1 + 1*1) / (2 + 1 + 2 + 2 + 1) = 5/8
-    assert tie_strength(alters, weights="gilbert")["strength"][0] == pytest.approx(5 / 8)
+    assert tie_strength(alters, strength="gilbert")["strength"][0] == pytest.approx(5 / 8)
     assert netkit.ties.PRESETS["gilbert"] == {"closeness": 2, "confiding": 2, "years_known": 2,
                                               "frequency": 1, "services": 1}
     # items with weight 0 are neither used nor reported missing
-    assert tie_strength(pd.DataFrame({"closeness": [3]}), weights={"closeness": 1, "frequency": 0})[
+    assert tie_strength(pd.DataFrame({"closeness": [3]}), strength={"closeness": 1, "frequency": 0})[
         "items_missing"][0] == ""
 
 
 def test_yes_no_text_is_read():
     alters = pd.DataFrame({"confiding": ["yes", "No", " y ", "", None]})
-    scores = tie_strength(alters, weights={"confiding": 1})
+    scores = tie_strength(alters, strength={"confiding": 1})
     assert scores["strength"][:3].tolist() == [1.0, 0.0, 1.0] and scores["strength"][3:].isna().all()
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"weights": "strong"}, r"weights='strong' is not a preset; use one of 'equal', 'closeness', 'gilbert'"),
-    ({"weights": {"kindness": 1}}, r"unknown item 'kindness'; items are closeness, frequency, years_known, "
+    ({"strength": "strong"}, r"strength='strong' is not a preset; use one of 'equal', 'closeness', 'gilbert'"),
+    ({"strength": {"kindness": 1}}, r"unknown item 'kindness'; items are closeness, frequency, years_known, "
                                    r"confiding, services"),
-    ({"weights": {"closeness": -1}}, r"weights\['closeness'\] is -1; an item weight must be a number, 0 or more"),
-    ({"weights": {"closeness": 0}}, r"gives no item a positive weight"),
-    ({"weights": 3}, r"weights must be a preset name"),
+    ({"strength": {"closeness": -1}}, r"strength\['closeness'\] is -1; an item weight must be a number, 0 or more"),
+    ({"strength": {"closeness": 0}}, r"gives no item a positive weight"),
+    ({"strength": 3}, r"strength must be a preset name"),
     ({"scales": {"closeness": (4, 1)}}, r"scales\['closeness'\] is \(4, 1\); the minimum must be below the maximum"),
     ({"scales": {"warmth": (1, 4)}}, r"scales has an unknown item 'warmth'; items are closeness"),
     ({"scales": {"closeness": 4}}, r"give the declared range as two numbers"),
@@ -279,7 +279,7 @@ def test_spans_split_a_batch_that_grows_too_large():
 
 def test_ego_network_rows_and_graphs(tmp_path):
     net = write_ego(tmp_path, "alter_id,closeness\nA,4\nB,3\nC,2\nD,1\n", "source,target\nA,B\nB,C\nA,C\nC,C\n")
-    table = tie_table(net, weights="closeness")
+    table = tie_table(net, strength="closeness")
     assert list(table.columns) == ["source", "target", "kind", "strength", "tie", "layer", "overlap",
                                    "common_neighbors", "local_bridge", "span", "items_missing"]
     assert table["kind"].tolist() == ["ego-alter"] * 4 + ["alter-alter"] * 3  # the self-tie C-C is left out
@@ -334,7 +334,7 @@ def test_layers_rank_by_strength(tmp_path):
     years = list(range(20, 0, -1))
     rows = "".join(f"p{i:02d},{y}\n" for i, y in enumerate(years))
     net = write_ego(tmp_path, "alter_id,years_known\n" + rows)
-    table = tie_table(net, weights={"years_known": 1})
+    table = tie_table(net, strength={"years_known": 1})
     layers = table["layer"].tolist()
     # Dunbar's cumulative circles: ranks 1-5 -> "5", 6-15 -> "15", 16-50 -> "50"
     assert layers == ["5"] * 5 + ["15"] * 10 + ["50"] * 5
@@ -345,7 +345,7 @@ def test_layers_rank_by_strength(tmp_path):
 def test_layers_keep_table_order_for_equal_strength_and_skip_unknown(tmp_path):
     closeness = [2, 4, 4, 4, "", 4, 4, 4, 4, 3]
     rows = "".join(f"p{i},{c}\n" for i, c in enumerate(closeness))
-    table = tie_table(write_ego(tmp_path, "alter_id,closeness\n" + rows), weights="closeness")
+    table = tie_table(write_ego(tmp_path, "alter_id,closeness\n" + rows), strength="closeness")
     # seven alters at 4: the first five listed are in "5", the other two in "15", then 3 and 2;
     # p4 has no closeness: no strength, no tie class, no layer
     assert table["layer"].tolist() == ["15", "5", "5", "5", np.nan, "5", "5", "15", "15", "15"]
@@ -357,11 +357,11 @@ def test_collection_rows_equal_per_ego_tables():
     with warnings.catch_warnings():
         warnings.simplefilter("error", UserWarning)  # the survey's years_known all lie on the declared scale
         table = tie_table(coll, weight="weight")
-        assert table.columns[0] == "ego"
-        assert table["ego"].drop_duplicates().tolist() == [e for e in coll.ego_ids if e in set(coll.alters["ego_id"])]
+        assert table.columns[0] == "ego_id"
+        assert table["ego_id"].drop_duplicates().tolist() == [e for e in coll.ego_ids if e in set(coll.alters["ego_id"])]
         for ego_id in coll.ego_ids[:25]:
             alone = tie_table(coll[ego_id], weight="weight")
-            part = table[table["ego"] == ego_id].drop(columns="ego").reset_index(drop=True)
+            part = table[table["ego_id"] == ego_id].drop(columns="ego_id").reset_index(drop=True)
             pd.testing.assert_frame_equal(part, alone, check_categorical=False)
 
 
@@ -390,8 +390,8 @@ def test_whole_network_strength_from_weight():
     assert table["layer"].isna().all() and table["items_missing"].isna().all()
     with pytest.raises(nk.NetkitError, match="threshold=2"):
         tie_table(net, threshold=2)
-    with pytest.raises(nk.NetkitError, match="weights='bogus' is not a preset"):
-        tie_table(net, weights="bogus")
+    with pytest.raises(nk.NetkitError, match="strength='bogus' is not a preset"):
+        tie_table(net, strength="bogus")
 
 
 def test_directed_whole_network_is_measured_undirected():
@@ -424,7 +424,7 @@ def test_granovetter_check_sign(tmp_path):
     (tmp_path / "a").mkdir()
     net = network_from(tmp_path / "a", {"A": 4, "B": 4, "C": 4, "D": 4, "E": 1, "F": 1, "G": 2, "H": 2},
                        clique + [("G", "H")])
-    check = granovetter_check(net, weights="closeness")
+    check = granovetter_check(net, strength="closeness")
     assert check["n"] == 8 and check["rho"] > 0 and check["p_value"] < 0.05
     assert check["sentence"].startswith("Stronger ties overlap more (rho = ")
     assert "as Granovetter predicts, your weak ties are the bridges" in check["sentence"]
@@ -432,7 +432,7 @@ def test_granovetter_check_sign(tmp_path):
     (tmp_path / "b").mkdir()
     net = network_from(tmp_path / "b", {"A": 1, "B": 1, "C": 1, "D": 1, "E": 4, "F": 4, "G": 3, "H": 3},
                        clique + [("G", "H")])
-    check = granovetter_check(net, weights="closeness")
+    check = granovetter_check(net, strength="closeness")
     assert check["rho"] < 0 and "unlike Granovetter's prediction" in check["sentence"]
 
 
@@ -445,7 +445,7 @@ def test_granovetter_check_personal_sample():
 
 def test_granovetter_check_too_few_ties(tmp_path):
     net = network_from(tmp_path, {"A": 4, "B": 1}, [])
-    check = granovetter_check(net, weights="closeness")
+    check = granovetter_check(net, strength="closeness")
     assert check["n"] == 2 and np.isnan(check["rho"]) and np.isnan(check["p_value"])
     assert check["sentence"].startswith("Too few ties to check (n = 2)")
 
@@ -470,3 +470,33 @@ def test_granovetter_check_whole_networks():
 def test_docstring_examples_run():
     result = doctest.testmod(netkit.ties, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("call", [
+    lambda **kw: tie_strength(nk.load_sample("personal").alters, **kw),
+    lambda **kw: tie_table(nk.load_sample("personal"), **kw),
+    lambda **kw: granovetter_check(nk.load_sample("personal"), **kw),
+])
+def test_old_weights_keyword_warns_and_gives_the_same(call):
+    # weights= (a strength preset, easily confused with weight=, an edge column) is now strength=
+    with pytest.warns(FutureWarning, match="weights= is now strength="):
+        old = call(weights="gilbert")
+    new = call(strength="gilbert")
+    if isinstance(new, pd.Series):
+        pd.testing.assert_series_equal(old, new)
+    else:
+        pd.testing.assert_frame_equal(old, new)
+    with pytest.raises(nk.NetkitError, match="weights= is the old name of strength=; pass only strength="):
+        call(weights="gilbert", strength="equal")
+
+
+def test_yes_no_words_read_as_one_and_zero():
+    alters = pd.DataFrame({"confiding": ["Yes", " no ", "TRUE", "f", None]})
+    got = tie_strength(alters, strength={"confiding": 1})["strength"]
+    assert got[:4].tolist() == [1.0, 0.0, 1.0, 0.0] and math.isnan(got[4])
+    assert {"yes", "no"} <= netkit.ties.YES | netkit.ties.NO
+
+
+def test_threshold_is_checked_once_for_every_table():
+    with pytest.raises(nk.NetkitError, match="threshold=2 is not a strength; use a number from 0 to 1"):
+        tie_table(nk.load_sample("personal"), threshold=2)
