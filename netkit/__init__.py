@@ -6,8 +6,6 @@ worth making. ``import netkit as nk`` is quick: modules load when first used.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -37,7 +35,7 @@ _EXPORTS = {
     "tie_strength": "ties",
     "granovetter_check": "ties",
     "structural_holes": "holes",
-    "brokerage": "brokerage",
+    "brokerage": "brokers",
     "draw": "viz",
     "suggest_introductions": "introductions",
     "WIN_FOR_ALL": "introductions",
@@ -68,32 +66,13 @@ def __dir__():
     return __all__
 
 
-class _Package(types.ModuleType):
-    """Keeps ``nk.brokerage`` the function although a submodule has the same name.
-
-    Importing a submodule binds it on the package (``netkit.brokerage`` = the module), which
-    would hide the exported function of that name once ``netkit.brokerage`` is imported
-    directly. The exported name wins; the module stays in ``sys.modules`` for
-    ``from netkit.brokerage import ...``.
-    """
-
-    def __setattr__(self, name, value):
-        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name \
-                and value.__name__ == f"{__name__}.{name}":
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
-
-
 if TYPE_CHECKING:  # for editors and type checkers
     from .batch import alter_table, summarize
     from .pseudonym import pseudonymize
     from .reproduce import read_manifest, run_batch, write_manifest
     from .classroom import class_summary
     from .communities import clusters
-    from .brokerage import brokerage
+    from .brokers import brokerage
     from .holes import structural_holes
     from .ties import granovetter_check, tie_strength, tie_table
     from .errors import NetkitError

@@ -1,7 +1,7 @@
 """Structural holes (Burt), vectorised.
 
 Owns constraint, effective size, efficiency and hierarchy, and their what-if values after a new
-tie (Gould–Fernandez brokerage lives in :mod:`netkit.brokerage`). Everything works on the
+tie (Gould–Fernandez brokerage lives in :mod:`netkit.brokers`). Everything works on the
 integer arrays and sparse matrices of a :class:`~netkit.frame.GraphFrame`: a collection of ego
 networks is one block-diagonal graph measured in one pass, and indirect ties are summed at
 edge positions only.

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError, Origin
-from .schema import ALTER_ATTRIBUTES, NO_WORDS, TIE_WEIGHT, YES_WORDS, Attribute, BadValue, parse_value
+from .schema import ALTER_ATTRIBUTES, TIE_WEIGHT, Attribute, BadValue, parse_value
 
 __all__ = [
     "ALTER_ATTRIBUTES",
@@ -28,9 +28,6 @@ __all__ = [
     "select_ego",
     "typed_column",
 ]
-
-
-_TRUE, _FALSE = YES_WORDS, NO_WORDS  # old private names, until ties.py reads them from netkit.schema
 
 
 def _first_bad(mask: pd.Series) -> int:

@@ -19,8 +19,9 @@ from .arguments import check_threshold, renamed_keywords
 from .errors import NetkitError
 from .frame import as_network, graph_frame, product_at
 from .model import EgoCollection, WholeNetwork, as_collection
+from .schema import NO_WORDS, YES_WORDS
 
-__all__ = ["ITEMS", "LAYERS", "PRESETS", "SCALES", "YES", "NO", "dunbar_layers", "granovetter_check", "item_weights",
+__all__ = ["ITEMS", "LAYERS", "PRESETS", "SCALES", "dunbar_layers", "granovetter_check", "item_weights",
            "tie_class", "tie_strength", "tie_table"]
 
 #: The items of the strength index, in the order they are reported. ``services`` (reciprocal
@@ -57,8 +58,6 @@ _COLUMNS = {  # item -> the alters columns it is made from
 _BINARY = {"confiding", "support_given", "support_received"}
 
 #: Answers read as 1 and as 0 in the yes/no items (compared lower-cased, after trimming).
-YES: frozenset[str] = frozenset({"yes", "y", "true", "t", "1", "1.0"})
-NO: frozenset[str] = frozenset({"no", "n", "false", "f", "0", "0.0"})
 _TABLE_COLUMNS = ["source", "target", "kind", "strength", "tie", "layer", "overlap", "common_neighbors",
                   "local_bridge", "span", "items_missing"]
 
@@ -289,7 +288,7 @@ def _column(alters: pd.DataFrame, column: str, lo: float, hi: float, *, open_top
         blank = text.isna() | (text == "")
         if column in _BINARY:
             low = text.str.lower()
-            text = text.mask(low.isin(YES), "1").mask(low.isin(NO), "0")
+            text = text.mask(low.isin(YES_WORDS), "1").mask(low.isin(NO_WORDS), "0")
         parsed = pd.to_numeric(text.mask(blank), errors="coerce")
         numbers = parsed.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         bad = (np.isnan(numbers) & ~blank.to_numpy(dtype=bool))

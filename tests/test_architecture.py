@@ -16,7 +16,7 @@ LAYERS = [
     {"errors", "paths", "arguments", "schema"},
     {"model"},
     {"io", "frame"},
-    {"ties", "holes", "brokerage", "communities", "introductions", "support", "ledger", "engine",
+    {"ties", "holes", "brokers", "communities", "introductions", "support", "ledger", "chunks",
      "setup_check"},
     {"batch", "info", "reproduce", "pseudonym", "viz", "store", "html", "plan", "classroom"},
     {"widgets", "solutions"},

@@ -1,4 +1,4 @@
-"""Structural holes (netkit/holes.py); brokerage is in tests/test_brokerage.py.
+"""Structural holes (netkit/holes.py); brokerage is in tests/test_brokers.py.
 
 Every expected value says where it came from:
 [nx-test]  networkx's tests/test_structuralholes.py (values computed with UCINET and igraph and

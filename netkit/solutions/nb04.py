@@ -68,7 +68,7 @@ def brokerage_as_member(net: EgoNetwork, value: str | None = None, *, group: str
     """
     from collections import Counter
 
-    from ..holes import brokerage
+    from ..brokers import brokerage
 
     if group not in net.alters.columns:
         raise NetkitError(f"group={group!r} is not a column of the alters.")

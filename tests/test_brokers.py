@@ -1,4 +1,4 @@
-"""Gould–Fernandez brokerage (netkit/brokerage.py).
+"""Gould–Fernandez brokerage (netkit/brokers.py).
 
 Every expected value says where it came from:
 [hand]     worked out by hand in the comment next to it;
@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netkit as nk
-from netkit.brokerage import brokerage, brokerage_counts
+from netkit.brokers import brokerage, brokerage_counts
 from netkit.errors import Origin
 from netkit.model import EgoNetwork, make_collection
 
