@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import NetkitError
 
-__all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "reciprocity_figure"]
+__all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "reciprocity_figure", "figure_png"]
 
 _KIND_COLOURS = {"instrumental": "#0072B2", "psychosocial": "#CC79A7"}  # Okabe–Ito blue, reddish purple
 _GIVEN, _RECEIVED = "#009E73", "#E69F00"  # Okabe–Ito bluish green, orange
@@ -28,6 +28,39 @@ def _figure(width: float, height: float):
     return fig, fig.add_subplot()
 
 
+def figure_png(fig, *, dpi: float | None = None) -> bytes:
+    """A matplotlib figure as PNG bytes, trimmed to what is drawn: the one way netkit makes a picture.
+
+    Used for the notebook view of a figure, the personal report and the forms, so a figure
+    looks the same everywhere. The figure is left open (netkit's figures are
+    not in pyplot's list, so there is nothing to close).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    dpi : float, optional
+        Dots per inch; default the figure's own.
+
+    Returns
+    -------
+    bytes
+        A PNG file's content; see :func:`netkit.html.png_data_uri` to put it in a page.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netkit.viz.figures import figure_png, reciprocity_figure
+    >>> png = figure_png(reciprocity_figure(pd.DataFrame({"person": ["A"], "given": [1], "received": [2]})), dpi=50)
+    >>> png[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi if dpi is not None else "figure", bbox_inches="tight")
+    return buffer.getvalue()
+
+
 def _show_in_notebooks() -> None:
     """Let a figure show itself as a picture in a running IPython kernel, without pyplot.
 
@@ -38,7 +71,6 @@ def _show_in_notebooks() -> None:
     """
     try:
         from IPython import get_ipython
-        from IPython.core.pylabtools import print_figure
     except ImportError:  # pragma: no cover - IPython comes with the lab extra
         return
     shell = get_ipython()
@@ -52,7 +84,7 @@ def _show_in_notebooks() -> None:
     try:
         formatter.lookup_by_type(Figure)
     except KeyError:
-        formatter.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))
+        formatter.for_type(Figure, figure_png)
 
 
 def _stand_ins(people: list, pseudonyms) -> dict:
