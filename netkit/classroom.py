@@ -61,7 +61,13 @@ class ClassSummary:
     notes: list = field(default_factory=list)
 
     def to_html(self) -> str:
-        """One standalone page: no script, no link, nothing fetched; every text escaped."""
+        """One standalone page: no script, no link, nothing fetched; every text escaped.
+
+        Returns
+        -------
+        str
+            The template ``class_summary.html.j2`` with netkit's shared head and table partials.
+        """
         from .html import render
 
         return render("class_summary.html.j2", title=f"Class summary: {plural(self.participants, 'participant')}",
@@ -151,7 +157,7 @@ def class_summary(
     exports: Iterable,
     *,
     min_group: int = MIN_GROUP,
-    weights="equal",
+    weights: str | dict | None = "equal",
     threshold: float = 0.5,
 ) -> ClassSummary:
     """Combine several participants' exports into one anonymised group report.

@@ -59,6 +59,16 @@ def content_security_policy(*, frames: bool = False) -> str:
 def png_data_uri(png: bytes) -> str:
     """PNG bytes as a ``data:`` URI for an ``<img src>``: the page needs no other file.
 
+    Parameters
+    ----------
+    png : bytes
+        A PNG file's content, e.g. from :func:`netkit.viz.figures.figure_png`.
+
+    Returns
+    -------
+    str
+        ``data:image/png;base64,…``
+
     Examples
     --------
     >>> png_data_uri(b"\\x89PNG")
@@ -74,6 +84,16 @@ def trusted_css(text: str) -> Any:
 
     Autoescaping would turn its quotes into entities, which a style sheet does not decode; so
     style sheets are the one thing marked safe, and one that could close its element is refused.
+
+    Parameters
+    ----------
+    text : str
+        A style sheet written by netkit (never user text).
+
+    Returns
+    -------
+    markupsafe.Markup
+        Put into a template as it is.
 
     Examples
     --------
@@ -108,6 +128,11 @@ def environment() -> "jinja2.Environment":
 
     A variable a template uses but was not given is an error (``StrictUndefined``), not an
     empty string, so a page never silently loses a part.
+
+    Returns
+    -------
+    jinja2.Environment
+        Made on first use and shared after that.
     """
     import jinja2
 

@@ -197,8 +197,18 @@ def personal_report(
 def plan_steps(plan: pd.DataFrame) -> list[dict]:
     """The plan grouped for showing: one ``{"step", "label", "actions"}`` per step that has any.
 
-    ``actions`` are the plan's rows (``what``, ``why``, …) in order; steps follow :data:`STEPS`.
-    The report and the plan form show the plan this way.
+    The report and the plan form show the plan this way (the ``partials/plan.html.j2`` partial).
+
+    Parameters
+    ----------
+    plan : DataFrame
+        From :func:`action_plan`.
+
+    Returns
+    -------
+    list of dict
+        In the order of :data:`STEPS`; ``label`` is the step's heading and ``actions`` its
+        rows (``what``, ``why``, …) as dicts, in order.
 
     Examples
     --------
@@ -216,7 +226,28 @@ def plan_steps(plan: pd.DataFrame) -> list[dict]:
 
 
 def write_report(net: EgoNetwork, path: str | Path, **options) -> Path:
-    """Write :func:`personal_report` to ``path`` (atomically) and return the path."""
+    """Write :func:`personal_report` to ``path`` (atomically) and return the path.
+
+    Parameters
+    ----------
+    net : EgoNetwork
+        As for :func:`personal_report`.
+    path : str or Path
+        The file to write; its name ends in ``.html`` (or ``.htm``).
+    **options
+        :func:`personal_report`'s keyword options (``today``, ``title``, ``layout``,
+        ``introductions``).
+
+    Returns
+    -------
+    Path
+        Where the report was written.
+
+    Raises
+    ------
+    NetkitError
+        When the name does not end in ``.html``.
+    """
     from .io.atomic import atomic_write_text
 
     path = Path(path).expanduser()

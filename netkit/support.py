@@ -10,13 +10,16 @@ The wording here is netkit's own; no ISEL item is used.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
 from .words import plural
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import EgoNetwork
 
 __all__ = [
     "SupportItem",
@@ -435,12 +438,28 @@ class SupportAssessment:
         return pd.DataFrame(rows, columns=["person", "kind", "item"])
 
     def display_table(self) -> pd.DataFrame:
-        """The support table with the columns and headings people read: support, kind, who, status."""
+        """The support table with the columns and headings people read.
+
+        Returns
+        -------
+        DataFrame
+            ``support``, ``kind``, ``who`` and ``status`` (:data:`DISPLAY_COLUMNS`), one row per item.
+        """
         return self.table[list(DISPLAY_COLUMNS)].rename(columns=DISPLAY_COLUMNS)
 
     def chart_png(self, *, dpi: float | None = None) -> bytes | None:
-        """The coverage chart (:func:`netkit.viz.support_coverage_figure`) as PNG bytes; None
-        when no question has been answered."""
+        """The coverage chart (:func:`netkit.viz.support_coverage_figure`) as PNG bytes.
+
+        Parameters
+        ----------
+        dpi : float, optional
+            See :func:`netkit.viz.figures.figure_png`.
+
+        Returns
+        -------
+        bytes or None
+            None when no question has been answered (there is nothing to draw).
+        """
         table = self.chart_table()
         if table.empty:
             return None
@@ -475,7 +494,7 @@ class SupportAssessment:
         return self.to_html()
 
 
-def assess_support(net, *, ties: Mapping[str, str] | None = None) -> SupportAssessment:
+def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None) -> SupportAssessment:
     """Score the self-check of one ego network (``net.extra['support']``, e.g. a workspace).
 
     Tie kinds come from ``nk.tie_table(net)`` (its ``tie`` column, weak or strong) unless

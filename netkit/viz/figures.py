@@ -7,12 +7,15 @@ Each function returns a ``matplotlib.figure.Figure`` made without pyplot, so it 
 from __future__ import annotations
 
 import warnings
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 import pandas as pd
 
 from ..errors import NetkitError
+
+if TYPE_CHECKING:  # pragma: no cover - matplotlib is imported only when a figure is made
+    from matplotlib.figure import Figure
 
 __all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "reciprocity_figure", "figure_png"]
 
@@ -28,7 +31,7 @@ def _figure(width: float, height: float):
     return fig, fig.add_subplot()
 
 
-def figure_png(fig, *, dpi: float | None = None) -> bytes:
+def figure_png(fig: "Figure", *, dpi: float | None = None) -> bytes:
     """A matplotlib figure as PNG bytes, trimmed to what is drawn: the one way netkit makes a picture.
 
     Used for the notebook view of a figure, the personal report and the forms, so a figure
@@ -118,7 +121,8 @@ def _ego_ties(net, ties: pd.DataFrame | None) -> pd.DataFrame:
     return net, ties
 
 
-def tie_strength_figure(net, *, by: str = "context", ties: pd.DataFrame | None = None, threshold: float = 0.5):
+def tie_strength_figure(net, *, by: str = "context", ties: pd.DataFrame | None = None,
+                        threshold: float = 0.5) -> "Figure":
     """Tie strength to each contact, grouped by context (or another alter column).
 
     Parameters
@@ -172,7 +176,7 @@ def tie_strength_figure(net, *, by: str = "context", ties: pd.DataFrame | None =
     return fig
 
 
-def granovetter_figure(net, *, ties: pd.DataFrame | None = None, bins: int = 5):
+def granovetter_figure(net, *, ties: pd.DataFrame | None = None, bins: int = 5) -> "Figure":
     """The Granovetter check: neighbourhood overlap against tie strength.
 
     Granovetter (1973) argued, and Onnela et al. (2007) measured, that the stronger a tie, the
@@ -229,7 +233,7 @@ def granovetter_figure(net, *, ties: pd.DataFrame | None = None, bins: int = 5):
     return fig
 
 
-def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping = False):
+def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping = False) -> "Figure":
     """Who gives which kind of support: one row per support item, one column per person.
 
     Parameters
@@ -300,7 +304,7 @@ def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping
     return fig
 
 
-def reciprocity_figure(table, *, pseudonyms: bool | Mapping = False):
+def reciprocity_figure(table, *, pseudonyms: bool | Mapping = False) -> "Figure":
     """Reciprocity balance: favours given and received, person by person.
 
     Parameters

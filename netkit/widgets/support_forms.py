@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from ..store import Workspace
 from ..support import KINDS, KRAM_FUNCTIONS, SUPPORT_ITEMS
 from ._base import Form, PersonForm, escape, guarded, heading, paragraph
 
@@ -173,7 +174,7 @@ class SupportFeedback(Form):
         self.output.value = support_feedback_html(self.workspace)
 
 
-def support_feedback_html(workspace) -> str:
+def support_feedback_html(workspace: "Workspace") -> str:
     """Feedback, chart and table for a workspace as one escaped HTML fragment."""
     from ..support import assess_support
 
