@@ -83,7 +83,8 @@ class ClassSummary:
         rows = []
         for r in self.table.itertuples(index=False):
             if np.isnan(r.mean):
-                hidden = {"text": f"fewer than {self.min_group} answers: not shown", "span": len(_STATS) - 1, "note": True}
+                hidden = {"text": f"fewer than {self.min_group} answers: not shown", "span": len(_STATS) - 1,
+                          "note": True}
                 rows.append([r.label, _fmt(r.n), hidden])
             else:
                 counts_people = r.measure in _PEOPLE_MEASURES

@@ -216,8 +216,9 @@ def reciprocity_sentence(totals: Mapping[str, float]) -> str:
     --------
     >>> L = pd.DataFrame({"alter_id": ["A", "A", "B"], "direction": ["given", "received", "given"],
     ...                   "status": ["done"] * 3})
-    >>> reciprocity_sentence(reciprocity(L))
-    'Favors done: you gave 2 and received 1 (balance +0.33, from −1 only receiving to +1 only giving); 1 of 2 people both gave and received (reciprocated share 0.50).'
+    >>> print(reciprocity_sentence(reciprocity(L)).replace("; ", ";\\n"))
+    Favors done: you gave 2 and received 1 (balance +0.33, from −1 only receiving to +1 only giving);
+    1 of 2 people both gave and received (reciprocated share 0.50).
     """
     if not totals.get("people"):
         return ""
@@ -299,7 +300,8 @@ def ledger_flags(
             name = names.get(rec["alter_id"], rec["alter_id"])
             note = f" ({rec['note']})" if isinstance(rec.get("note"), str) and rec.get("note") else ""
             rows.append({"flag": "offer not followed through", "alter_id": rec["alter_id"], "name": name,
-                         "detail": f"You offered {name} a favor{note} {plural(age, 'day')} ago and it is not marked done.",
+                         "detail": f"You offered {name} a favor{note} {plural(age, 'day')} ago and it is not "
+                                   "marked done.",
                          "entry_id": rec.get("entry_id", ""), "date": rec["when"]})
     last = led.groupby("alter_id")["when"].max() if len(led) else pd.Series(dtype="datetime64[ns]")
     contact = {}
@@ -317,7 +319,8 @@ def ledger_flags(
             name = names.get(alter, alter)
             months = (now.year - when.year) * 12 + now.month - when.month
             rows.append({"flag": "dormant", "alter_id": alter, "name": name,
-                         "detail": f"No contact with {name} for about {plural(months, 'month')} (last {when:%Y-%m-%d}).",
+                         "detail": f"No contact with {name} for about {plural(months, 'month')} "
+                                   f"(last {when:%Y-%m-%d}).",
                          "entry_id": "", "date": when})
     out = pd.DataFrame(rows, columns=["flag", "alter_id", "name", "detail", "entry_id", "date"])
     out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d").fillna("")
