@@ -7,7 +7,6 @@ support coverage) and the standalone, offline HTML page. No row of the report is
 from __future__ import annotations
 
 import hashlib
-import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -16,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
+from .words import number, plural
 
 __all__ = ["MIN_GROUP", "CLASS_MEASURES", "ClassSummary", "class_summary"]
 
@@ -42,6 +42,8 @@ _BINS: dict[str, tuple[list[float], list[str]]] = {
 }
 _SHARE_BINS = ([0, 0.2, 0.4, 0.6, 0.8, 1.0 + 1e-9], ["0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1"])
 _STATS = ["n", "mean", "sd", "p25", "median", "p75"]
+_STAT_LABELS = ["n", "mean", "sd", "25%", "median", "75%"]
+_PEOPLE_MEASURES = {"size", "effective_size"}  # counts of people: said as "11.8", never "9.00"
 
 
 @dataclass
@@ -59,55 +61,42 @@ class ClassSummary:
     notes: list = field(default_factory=list)
 
     def to_html(self) -> str:
-        """One standalone page: no script, no link, nothing fetched; every text escaped."""
-        from . import __version__
+        """One standalone page: no script, no link, nothing fetched; every text escaped.
 
-        e = html.escape
+        Returns
+        -------
+        str
+            The template ``class_summary.html.j2`` with netkit's shared head and table partials.
+        """
+        from .html import render
+
+        return render("class_summary.html.j2", title=f"Class summary: {plural(self.participants, 'participant')}",
+                      **self._page_context())
+
+    def _repr_html_(self) -> str:
+        from .html import render
+
+        return render("class_summary_content.html.j2", **self._page_context())
+
+    def _page_context(self) -> dict:
+        """What the templates show: the table as text cells, a bar chart per measure, the notes."""
         rows = []
         for r in self.table.itertuples(index=False):
             if np.isnan(r.mean):
-                cells = f'<td class="num">{r.n}</td><td colspan="5" class="hidden">fewer than {self.min_group} answers: not shown</td>'
+                hidden = {"text": f"fewer than {self.min_group} answers: not shown", "span": len(_STATS) - 1,
+                          "note": True}
+                rows.append([r.label, _fmt(r.n), hidden])
             else:
-                cells = "".join(f'<td class="num">{_fmt(getattr(r, s))}</td>' for s in _STATS)
-            rows.append(f"<tr><th scope=\"row\">{e(r.label)}</th>{cells}</tr>")
+                counts_people = r.measure in _PEOPLE_MEASURES
+                rows.append([r.label, *(_fmt(getattr(r, s), people=counts_people) for s in _STATS)])
+        columns = [{"label": label, "numeric": k > 0} for k, label in enumerate(["measure", *_STAT_LABELS])]
         charts = []
         for measure, part in self.histograms.groupby("measure", sort=False):
             top = max(int(part["count"].max()), 1)
-            bars = "".join(
-                f'<div class="bar"><span class="bin">{e(str(b))}</span>'
-                f'<span class="fill" style="width:{70 * c / top:.1f}%"></span><span class="count">{c}</span></div>'
-                for b, c in zip(part["bin"], part["count"])
-            )
-            charts.append(f"<section><h3>{e(CLASS_MEASURES.get(measure, measure))}</h3>{bars}</section>")
-        notes = "".join(f"<li>{e(n)}</li>" for n in self.notes)
-        return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Class summary: {self.participants} participants</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 52rem; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; }} th, td {{ padding: .3rem .5rem; border-bottom: 1px solid #ddd; }}
-th {{ text-align: left; font-weight: normal; }} thead th {{ font-weight: bold; }} .num {{ text-align: right; }}
-.hidden {{ color: #777; font-style: italic; }} section {{ margin: 1rem 0; }} h3 {{ font-size: 1rem; margin: .8rem 0 .3rem; }}
-.bar {{ display: flex; align-items: center; gap: .5rem; font-size: .9rem; }} .bin {{ width: 7rem; text-align: right; }}
-.fill {{ display: inline-block; height: .9rem; background: #4a7ab5; }} .count {{ color: #555; }}
-footer {{ margin-top: 2rem; font-size: .85rem; color: #555; }}
-</style></head><body>
-<h1>Class summary</h1>
-<p>{self.participants} participants. Each line describes the whole group; no line is one person.</p>
-<table><thead><tr><th>measure</th><th class="num">n</th><th class="num">mean</th><th class="num">sd</th>
-<th class="num">25%</th><th class="num">median</th><th class="num">75%</th></tr></thead>
-<tbody>{''.join(rows)}</tbody></table>
-<h2>How the group spreads</h2>
-{''.join(charts)}
-<ul>{notes}</ul>
-<footer>Made with netkit {e(__version__)} from pseudonymised exports. Groups smaller than {self.min_group} are
-refused so that nobody can be recognised.</footer>
-</body></html>
-"""
-
-    def _repr_html_(self) -> str:
-        return self.to_html().split("<body>", 1)[1].rsplit("</body>", 1)[0]
+            bars = [{"bin": b, "count": int(c), "width": 70 * c / top} for b, c in zip(part["bin"], part["count"])]
+            charts.append({"label": CLASS_MEASURES.get(measure, measure), "bars": bars})
+        return {"participants": plural(self.participants, "participant"), "table": {"columns": columns, "rows": rows},
+                "charts": charts, "notes": self.notes, "min_group": self.min_group}
 
     def save(self, path: str | Path) -> Path:
         """Write the report: ``.html`` (the page) or ``.csv`` (the table), atomically."""
@@ -126,9 +115,11 @@ refused so that nobody can be recognised.</footer>
         return path
 
 
-def _fmt(value) -> str:
+def _fmt(value, *, people: bool = False) -> str:
     if isinstance(value, (int, np.integer)):
         return str(int(value))
+    if people and not (value is None or np.isnan(value)):
+        return number(value)
     return "" if value is None or np.isnan(value) else f"{value:.3g}" if abs(value) >= 10 else f"{value:.2f}"
 
 
@@ -167,7 +158,7 @@ def class_summary(
     exports: Iterable,
     *,
     min_group: int = MIN_GROUP,
-    weights="equal",
+    weights: str | dict | None = "equal",
     threshold: float = 0.5,
 ) -> ClassSummary:
     """Combine several participants' exports into one anonymised group report.
@@ -271,6 +262,7 @@ def class_summary(
     notes = []
     hidden = table.loc[table["n"] < min_group, "measure"].tolist()
     if hidden:
-        notes.append(f"{len(hidden)} measure(s) had fewer than {min_group} answers and are not shown.")
+        notes.append(f"{plural(len(hidden), 'measure')} had fewer than {min_group} answers and "
+                     f"{'is' if len(hidden) == 1 else 'are'} not shown.")
     return ClassSummary(participants=len(people), min_group=int(min_group), table=table,
                         histograms=pd.DataFrame(bars, columns=["measure", "bin", "count"]), notes=notes)

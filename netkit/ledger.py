@@ -15,12 +15,15 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
+from .words import plural
 
 __all__ = [
     "reciprocity_of",
     "favor_balance",
     "reciprocity",
     "ledger_flags",
+    "one_sided_sentence",
+    "reciprocity_sentence",
     "LEDGER_COLUMNS",
     "CATEGORIES",
 ]
@@ -164,6 +167,67 @@ def reciprocity(ledger: pd.DataFrame | None, *, include_offered: bool = False) -
     return out
 
 
+def _favors(n: int) -> str:
+    return "a favor" if n == 1 else plural(n, "favor")
+
+
+def one_sided_sentence(name: str, *, given: int, received: int) -> str:
+    """How a tie where favors went one way only is said to the participant.
+
+    Parameters
+    ----------
+    name : str
+        The other person.
+    given, received : int
+        Favors done by you for them, and by them for you; one of the two is 0.
+
+    Returns
+    -------
+    str
+        One sentence; used for the *one-sided* flag and the action plan's deposits.
+
+    Examples
+    --------
+    >>> one_sided_sentence("Ana", given=2, received=0)
+    'You did Ana 2 favors and received none back yet.'
+    >>> one_sided_sentence("Ben", given=0, received=1)
+    'Ben did you a favor and you have not returned one yet.'
+    """
+    if given:
+        return f"You did {name} {_favors(given)} and received none back yet."
+    return f"{name} did you {_favors(received)} and you have not returned one yet."
+
+
+def reciprocity_sentence(totals: Mapping[str, float]) -> str:
+    """The overall give and take of :func:`reciprocity` in one sentence, for forms and the report.
+
+    Parameters
+    ----------
+    totals : mapping
+        :func:`reciprocity`'s result: ``given``, ``received``, ``balance``, ``reciprocated``,
+        ``people`` and ``share``.
+
+    Returns
+    -------
+    str
+        Empty when no favor was done.
+
+    Examples
+    --------
+    >>> L = pd.DataFrame({"alter_id": ["A", "A", "B"], "direction": ["given", "received", "given"],
+    ...                   "status": ["done"] * 3})
+    >>> print(reciprocity_sentence(reciprocity(L)).replace("; ", ";\\n"))
+    Favors done: you gave 2 and received 1 (balance +0.33, from −1 only receiving to +1 only giving);
+    1 of 2 people both gave and received (reciprocated share 0.50).
+    """
+    if not totals.get("people"):
+        return ""
+    return (f"Favors done: you gave {totals['given']:.0f} and received {totals['received']:.0f} (balance "
+            f"{totals['balance']:+.2f}, from −1 only receiving to +1 only giving); {totals['reciprocated']} of "
+            f"{plural(totals['people'], 'person', 'people')} both gave and received "
+            f"(reciprocated share {totals['share']:.2f}).")
+
+
 def _as_date(today) -> pd.Timestamp:
     if today is None:
         raise NetkitError("today: pass the date to judge against, e.g. today=datetime.date.today().")
@@ -226,9 +290,8 @@ def ledger_flags(
         r = int((grp["direction"] == "received").sum())
         if g + r >= one_sided_min and (g == 0 or r == 0):
             name = names.get(alter, alter)
-            detail = (f"You did {name} {g} favors and received none back yet." if g
-                      else f"{name} did you {r} favors and you have not returned one yet.")
-            rows.append({"flag": "one-sided", "alter_id": alter, "name": name, "detail": detail,
+            rows.append({"flag": "one-sided", "alter_id": alter, "name": name,
+                         "detail": one_sided_sentence(name, given=g, received=r),
                          "entry_id": "", "date": grp["when"].max()})
     offers = led[(led["status"] == "offered") & (led["direction"] == "given") & led["when"].notna()]
     for rec in offers.to_dict("records"):
@@ -237,7 +300,8 @@ def ledger_flags(
             name = names.get(rec["alter_id"], rec["alter_id"])
             note = f" ({rec['note']})" if isinstance(rec.get("note"), str) and rec.get("note") else ""
             rows.append({"flag": "offer not followed through", "alter_id": rec["alter_id"], "name": name,
-                         "detail": f"You offered {name} a favor{note} {age} days ago and it is not marked done.",
+                         "detail": f"You offered {name} a favor{note} {plural(age, 'day')} ago and it is not "
+                                   "marked done.",
                          "entry_id": rec.get("entry_id", ""), "date": rec["when"]})
     last = led.groupby("alter_id")["when"].max() if len(led) else pd.Series(dtype="datetime64[ns]")
     contact = {}
@@ -255,7 +319,8 @@ def ledger_flags(
             name = names.get(alter, alter)
             months = (now.year - when.year) * 12 + now.month - when.month
             rows.append({"flag": "dormant", "alter_id": alter, "name": name,
-                         "detail": f"No contact with {name} for about {months} months (last {when:%Y-%m-%d}).",
+                         "detail": f"No contact with {name} for about {plural(months, 'month')} "
+                                   f"(last {when:%Y-%m-%d}).",
                          "entry_id": "", "date": when})
     out = pd.DataFrame(rows, columns=["flag", "alter_id", "name", "detail", "entry_id", "date"])
     out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d").fillna("")

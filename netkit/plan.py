@@ -9,10 +9,7 @@ with every piece of user text escaped and nothing fetched from anywhere.
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import html
-import io
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +17,7 @@ import pandas as pd
 from .errors import NetkitError
 from .model import EgoNetwork
 
-__all__ = ["action_plan", "personal_report", "write_report", "STEPS"]
+__all__ = ["action_plan", "plan_steps", "personal_report", "write_report", "STEPS", "REPORT_DPI"]
 
 STEPS = {
     "introduce": "Introductions to make",
@@ -30,6 +27,8 @@ STEPS = {
     "fill a gap": "Support gaps to fill",
 }
 PLAN_COLUMNS = ["step", "who", "what", "why", "alter_ids"]
+#: Resolution of the report's pictures: sharp on paper, small in the file.
+REPORT_DPI = 110
 
 
 def _today(today) -> dt.date:
@@ -80,7 +79,7 @@ def action_plan(
         ``what`` (the action, one sentence), ``why`` (the reason) and ``alter_ids``.
     """
     from .introductions import suggest_introductions
-    from .ledger import favor_balance, ledger_flags
+    from .ledger import favor_balance, ledger_flags, one_sided_sentence
     from .support import SUPPORT_ITEMS, support_answers, support_load
 
     net = _check(net)
@@ -104,10 +103,9 @@ def action_plan(
                      "honestly that you cannot.", "why": r["detail"], "alter_ids": [r["alter_id"]]})
     balance = favor_balance(ledger, people)
     for r in balance[balance["category"] == "over-benefited"].to_dict("records"):
+        owed = one_sided_sentence(r["name"], given=0, received=r["received"])
         rows.append({"step": "deposit", "who": r["name"], "what": f"Do something for {r['name']}.",
-                     "why": f"{r['name']} did you {r['received']} favor{'s' if r['received'] != 1 else ''} and "
-                            "you have not returned one yet: a deposit keeps the account healthy.",
-                     "alter_ids": [r["alter_id"]]})
+                     "why": f"{owed} A deposit keeps the account healthy.", "alter_ids": [r["alter_id"]]})
     answers = support_answers(net.extra.get("support"))
     for item in SUPPORT_ITEMS:
         if answers[item.key] == []:
@@ -127,52 +125,6 @@ def action_plan(
 
 # ------------------------------------------------------------------ the report
 
-_CSS = """
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 60em; margin: 2em auto;
-       padding: 0 1em; color: #222; line-height: 1.45; }
-h1 { font-size: 1.7em; margin-bottom: 0.1em; } h2 { font-size: 1.25em; border-bottom: 1px solid #ccc; margin-top: 1.6em; }
-.meta { color: #555; }
-table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.92em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; }
-.step h3 { font-size: 1.05em; margin: 0.9em 0 0.2em; }
-.step li { margin-bottom: 0.35em; } .why { color: #555; font-size: 0.93em; }
-iframe.drawing { width: 100%; height: 34em; border: 1px solid #ccc; }
-figure { margin: 0.8em 0; } figure img { max-width: 100%; } figcaption { color: #555; font-size: 0.9em; }
-.private { border: 1px solid #d9b500; background: #fff8d6; padding: 0.5em 0.8em; }
-@page { size: A4; margin: 15mm; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 10.5pt; }
-  figure, table, .step li, iframe { break-inside: avoid; page-break-inside: avoid; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  iframe.drawing { height: 150mm; }
-  .no-print { display: none; }
-}
-"""
-
-
-def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text), quote=True)
-
-
-def _png(fig) -> str:
-    import matplotlib.pyplot as plt
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
-
-
-def _figure(fig, caption: str) -> str:
-    return (f"<figure><img alt='{_e(caption)}' src='{_png(fig)}'>"
-            f"<figcaption>{_e(caption)}</figcaption></figure>")
-
-
-def _table(df: pd.DataFrame) -> str:
-    return df.to_html(index=False, escape=True, border=0, na_rep="", float_format=lambda v: f"{v:.2f}")
-
 
 def personal_report(
     net: EgoNetwork,
@@ -184,14 +136,36 @@ def personal_report(
 ) -> str:
     """The personal report as one standalone HTML page: plan, drawing, figures and tables.
 
-    The drawing (``nk.draw(net, layout=layout).html()``) is embedded in a sandboxed iframe
-    (``srcdoc``; scripts run, but it has no access to the page, cookies or network beyond
+    The page is the template ``report.html.j2`` with netkit's shared partials (head, table,
+    figure). The drawing (``nk.draw(net, layout=layout).html()``) is embedded in a sandboxed
+    iframe (``srcdoc``; scripts run, but it has no access to the page, cookies or network beyond
     what the drawing itself contains) and the figures as inline PNG images, so the file opens
     and prints with no internet. Every name, note and answer is HTML-escaped.
+
+    Parameters
+    ----------
+    net : EgoNetwork
+        As for :func:`action_plan`.
+    today : date or 'YYYY-MM-DD', optional
+        The day the plan is judged against and the page is dated; default the real date.
+    title : str
+        The page's title and heading.
+    layout : str, default "rings"
+        The drawing's layout (see :func:`netkit.draw`).
+    introductions : int, default 3
+        As for :func:`action_plan`.
+
+    Returns
+    -------
+    str
+        The HTML page.
     """
-    from .ledger import favor_balance, reciprocity
+    from .html import content_security_policy, frame_table, render
+    from .ledger import favor_balance, reciprocity, reciprocity_sentence
     from .support import assess_support
-    from .viz import draw
+    from .viz import draw, reciprocity_figure
+    from .viz.figures import figure_png
+    from .words import plural
 
     net = _check(net)
     day = _today(today)
@@ -199,80 +173,81 @@ def personal_report(
     support = assess_support(net)
     ledger = net.extra.get("ledger")
     balance = favor_balance(ledger, net.alters)
-    totals = reciprocity(ledger)
-    who = net.ego.get("name") if isinstance(net.ego.get("name"), str) and net.ego.get("name") else ""
+    favors = reciprocity_sentence(reciprocity(ledger))
+    who = net.ego.get("name")
+    return render(
+        "report.html.j2",
+        title=title,
+        # the drawing's frame inherits this policy: its own inline scripts may run, nothing loads
+        csp=content_security_policy(frames=True),
+        who=who if isinstance(who, str) else "",
+        counts=f"{plural(len(net.alters), 'person', 'people')}, {plural(len(net.ties), 'tie')} among them",
+        day=f"{day:%Y-%m-%d}",
+        steps=plan_steps(plan),
+        drawing=draw(net, layout=layout).html(),
+        support_feedback=support.feedback,
+        support_table=frame_table(support.display_table()),
+        support_png=support.chart_png(dpi=REPORT_DPI),
+        favors_sentence=favors,
+        balance_png=figure_png(reciprocity_figure(balance), dpi=REPORT_DPI) if favors else None,
+        balance_table=frame_table(balance[["name", "given", "received", "balance", "category"]]),
+    )
 
-    parts = [
-        "<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        # nothing on this page, or in the drawing's frame (which inherits this policy), may load
-        # from anywhere; the drawing's own inline scripts may run
-        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data: blob:; "
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:; frame-src about: data:\">",
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{_e(title)}</h1>",
-        f"<p class='meta'>{_e(who + ' · ' if who else '')}{len(net.alters)} people, {len(net.ties)} ties among them · "
-        f"made {day:%Y-%m-%d} with netkit</p>",
-        "<p class='private'>This page holds the names of people you know. Keep it private; do not share it "
-        "without their consent.</p>",
-        "<section><h2>Your action plan</h2>",
-    ]
-    if plan.empty:
-        parts.append("<p>Nothing to suggest yet: answer the support questions and log some favors first.</p>")
+
+def plan_steps(plan: pd.DataFrame) -> list[dict]:
+    """The plan grouped for showing: one ``{"step", "label", "actions"}`` per step that has any.
+
+    The report and the plan form show the plan this way (the ``partials/plan.html.j2`` partial).
+
+    Parameters
+    ----------
+    plan : DataFrame
+        From :func:`action_plan`.
+
+    Returns
+    -------
+    list of dict
+        In the order of :data:`STEPS`; ``label`` is the step's heading and ``actions`` its
+        rows (``what``, ``why``, …) as dicts, in order.
+
+    Examples
+    --------
+    >>> plan = pd.DataFrame({"step": ["deposit"], "who": ["Ana"], "what": ["Do something for Ana."],
+    ...                      "why": ["..."], "alter_ids": [["a"]]})
+    >>> [(s["label"], len(s["actions"])) for s in plan_steps(plan)]
+    [('Deposits to make', 1)]
+    """
+    out = []
     for step, label in STEPS.items():
         rows = plan[plan["step"] == step]
-        if rows.empty:
-            continue
-        items = "".join(f"<li><b>{_e(r['what'])}</b><br><span class='why'>{_e(r['why'])}</span></li>"
-                        for r in rows.to_dict("records"))
-        parts.append(f"<div class='step'><h3>{_e(label)}</h3><ol>{items}</ol></div>")
-    parts.append("</section>")
-
-    drawing = draw(net, layout=layout).html()
-    parts += [
-        "<section><h2>Your network</h2>",
-        "<iframe class='drawing' title='Drawing of your network' sandbox='allow-scripts' "
-        f"srcdoc=\"{_e(drawing)}\"></iframe>",
-        "<p class='why'>You are in the middle; the closer a ring, the stronger the tie. Lines join people "
-        "who know each other.</p></section>",
-    ]
-
-    parts += ["<section><h2>Your support</h2><ul>"]
-    parts += [f"<li>{_e(s)}</li>" for s in support.feedback]
-    parts.append("</ul>")
-    if not support.chart_table().empty:
-        parts.append(_figure(_support_figure(support), "Who gives you which kind of support"))
-    parts += [_table(support.table[["short", "kind", "providers", "status"]].rename(
-                  columns={"short": "support", "providers": "who"})), "</section>"]
-
-    parts.append("<section><h2>Give and take</h2>")
-    if totals["people"]:
-        parts.append(
-            f"<p>Favors done: you gave {totals['given']:.0f} and received {totals['received']:.0f} (balance "
-            f"{totals['balance']:+.2f}, from −1 only receiving to +1 only giving); {totals['reciprocated']} of "
-            f"{totals['people']} people both gave and received (reciprocated share {totals['share']:.2f}).</p>")
-        parts.append(_figure(_balance_figure(balance), "Favors given and received, per person"))
-        parts.append(_table(balance[["name", "given", "received", "balance", "category"]]))
-    else:
-        parts.append("<p>No favors logged yet.</p>")
-    parts += ["</section>", "</body></html>"]
-    return "\n".join(parts)
-
-
-def _support_figure(assessment):
-    from .viz import support_coverage_figure
-
-    return support_coverage_figure(assessment.chart_table())
-
-
-def _balance_figure(balance: pd.DataFrame):
-    from .viz import reciprocity_figure
-
-    return reciprocity_figure(balance)
+        if len(rows):
+            out.append({"step": step, "label": label, "actions": rows.to_dict("records")})
+    return out
 
 
 def write_report(net: EgoNetwork, path: str | Path, **options) -> Path:
-    """Write :func:`personal_report` to ``path`` (atomically) and return the path."""
+    """Write :func:`personal_report` to ``path`` (atomically) and return the path.
+
+    Parameters
+    ----------
+    net : EgoNetwork
+        As for :func:`personal_report`.
+    path : str or Path
+        The file to write; its name ends in ``.html`` (or ``.htm``).
+    **options
+        :func:`personal_report`'s keyword options (``today``, ``title``, ``layout``,
+        ``introductions``).
+
+    Returns
+    -------
+    Path
+        Where the report was written.
+
+    Raises
+    ------
+    NetkitError
+        When the name does not end in ``.html``.
+    """
     from .io.atomic import atomic_write_text
 
     path = Path(path).expanduser()

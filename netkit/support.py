@@ -10,12 +10,16 @@ The wording here is netkit's own; no ISEL item is used.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
+from .words import plural
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import EgoNetwork
 
 __all__ = [
     "SupportItem",
@@ -32,6 +36,7 @@ __all__ = [
     "kram_table",
     "assess_support",
     "SupportAssessment",
+    "DISPLAY_COLUMNS",
     "mspss_scores",
 ]
 
@@ -123,6 +128,9 @@ NAME_PROMPTS: dict[str, str] = {
 }
 
 Answers = Mapping[str, "list[str] | None"]
+
+#: The support table as people read it (forms, report): column → heading, in this order.
+DISPLAY_COLUMNS: dict[str, str] = {"short": "support", "kind": "kind", "providers": "who", "status": "status"}
 
 
 def support_answers(support: pd.DataFrame | None, *, instrument: str = "self-check") -> dict[str, list[str] | None]:
@@ -357,13 +365,13 @@ def support_feedback(answers: Answers, people: pd.DataFrame | None = None,
         if ins["weak"] + ins["strong"] and ins["strong"] > ins["weak"]:
             out.append(
                 f"Your instrumental support comes mostly from strong ties ({int(ins['strong'])} of "
-                f"{int(ins['weak'] + ins['strong'])} people). Acquaintances — weak ties — tend to bring new "
+                f"{plural(int(ins['weak'] + ins['strong']), 'person', 'people')}). Acquaintances — weak ties — tend to bring new "
                 "information and reach other groups (Granovetter 1973): someone you know less well may help here too."
             )
         if psy["weak"] + psy["strong"] and psy["weak"] > psy["strong"]:
             out.append(
                 f"Your psychosocial support comes mostly from weak ties ({int(psy['weak'])} of "
-                f"{int(psy['weak'] + psy['strong'])} people). Confiding and encouragement tend to come from close, "
+                f"{plural(int(psy['weak'] + psy['strong']), 'person', 'people')}). Confiding and encouragement tend to come from close, "
                 "strong ties (Wellman & Wortley 1990): is there someone close you could also turn to?"
             )
         if (ins["weak"] + ins["strong"]) and (psy["weak"] + psy["strong"]) and ins["weak"] >= ins["strong"] \
@@ -429,15 +437,64 @@ class SupportAssessment:
                 rows.append({"person": label, "kind": item.kind, "item": item.label})
         return pd.DataFrame(rows, columns=["person", "kind", "item"])
 
+    def display_table(self) -> pd.DataFrame:
+        """The support table with the columns and headings people read.
+
+        Returns
+        -------
+        DataFrame
+            ``support``, ``kind``, ``who`` and ``status`` (:data:`DISPLAY_COLUMNS`), one row per item.
+        """
+        return self.table[list(DISPLAY_COLUMNS)].rename(columns=DISPLAY_COLUMNS)
+
+    def chart_png(self, *, dpi: float | None = None) -> bytes | None:
+        """The coverage chart (:func:`netkit.viz.support_coverage_figure`) as PNG bytes.
+
+        Parameters
+        ----------
+        dpi : float, optional
+            See :func:`netkit.viz.figures.figure_png`.
+
+        Returns
+        -------
+        bytes or None
+            None when no question has been answered (there is nothing to draw).
+        """
+        table = self.chart_table()
+        if table.empty:
+            return None
+        from .viz import support_coverage_figure
+        from .viz.figures import figure_png
+
+        return figure_png(support_coverage_figure(table), dpi=dpi)
+
+    def to_html(self, *, chart: bool = False, dpi: float | None = None) -> str:
+        """Feedback, optionally the chart, and the table as one escaped HTML fragment.
+
+        Parameters
+        ----------
+        chart : bool, default False
+            Include the coverage chart as an inline PNG.
+        dpi : float, optional
+            The chart's resolution (see :func:`netkit.viz.figures.figure_png`).
+
+        Returns
+        -------
+        str
+            A ``<div>`` for a form or a notebook; the personal report shows the same partial.
+        """
+        from .html import frame_table, render_macro
+
+        png = self.chart_png(dpi=dpi) if chart else None
+        inner = render_macro("partials/support.html.j2", "support_summary", self.feedback,
+                             frame_table(self.display_table()), png=png)
+        return f"<div>{inner}</div>"
+
     def _repr_html_(self) -> str:
-        import html
-
-        items = "".join(f"<li>{html.escape(s)}</li>" for s in self.feedback)
-        table = self.table[["short", "kind", "providers", "status"]].to_html(index=False, escape=True)
-        return f"<div><ul>{items}</ul>{table}</div>"
+        return self.to_html()
 
 
-def assess_support(net, *, ties: Mapping[str, str] | None = None) -> SupportAssessment:
+def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None) -> SupportAssessment:
     """Score the self-check of one ego network (``net.extra['support']``, e.g. a workspace).
 
     Tie kinds come from ``nk.tie_table(net)`` (its ``tie`` column, weak or strong) unless

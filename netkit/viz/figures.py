@@ -7,14 +7,17 @@ Each function returns a ``matplotlib.figure.Figure`` made without pyplot, so it 
 from __future__ import annotations
 
 import warnings
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 import pandas as pd
 
 from ..errors import NetkitError
 
-__all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "reciprocity_figure"]
+if TYPE_CHECKING:  # pragma: no cover - matplotlib is imported only when a figure is made
+    from matplotlib.figure import Figure
+
+__all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "reciprocity_figure", "figure_png"]
 
 _KIND_COLOURS = {"instrumental": "#0072B2", "psychosocial": "#CC79A7"}  # Okabe–Ito blue, reddish purple
 _GIVEN, _RECEIVED = "#009E73", "#E69F00"  # Okabe–Ito bluish green, orange
@@ -28,6 +31,39 @@ def _figure(width: float, height: float):
     return fig, fig.add_subplot()
 
 
+def figure_png(fig: "Figure", *, dpi: float | None = None) -> bytes:
+    """A matplotlib figure as PNG bytes, trimmed to what is drawn: the one way netkit makes a picture.
+
+    Used for the notebook view of a figure, the personal report and the forms, so a figure
+    looks the same everywhere. The figure is left open (netkit's figures are
+    not in pyplot's list, so there is nothing to close).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    dpi : float, optional
+        Dots per inch; default the figure's own.
+
+    Returns
+    -------
+    bytes
+        A PNG file's content; see :func:`netkit.html.png_data_uri` to put it in a page.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netkit.viz.figures import figure_png, reciprocity_figure
+    >>> png = figure_png(reciprocity_figure(pd.DataFrame({"person": ["A"], "given": [1], "received": [2]})), dpi=50)
+    >>> png[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi if dpi is not None else "figure", bbox_inches="tight")
+    return buffer.getvalue()
+
+
 def _show_in_notebooks() -> None:
     """Let a figure show itself as a picture in a running IPython kernel, without pyplot.
 
@@ -38,7 +74,6 @@ def _show_in_notebooks() -> None:
     """
     try:
         from IPython import get_ipython
-        from IPython.core.pylabtools import print_figure
     except ImportError:  # pragma: no cover - IPython comes with the lab extra
         return
     shell = get_ipython()
@@ -52,7 +87,7 @@ def _show_in_notebooks() -> None:
     try:
         formatter.lookup_by_type(Figure)
     except KeyError:
-        formatter.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))
+        formatter.for_type(Figure, figure_png)
 
 
 def _stand_ins(people: list, pseudonyms) -> dict:
@@ -86,7 +121,8 @@ def _ego_ties(net, ties: pd.DataFrame | None) -> pd.DataFrame:
     return net, ties
 
 
-def tie_strength_figure(net, *, by: str = "context", ties: pd.DataFrame | None = None, threshold: float = 0.5):
+def tie_strength_figure(net, *, by: str = "context", ties: pd.DataFrame | None = None,
+                        threshold: float = 0.5) -> "Figure":
     """Tie strength to each contact, grouped by context (or another alter column).
 
     Parameters
@@ -140,7 +176,7 @@ def tie_strength_figure(net, *, by: str = "context", ties: pd.DataFrame | None =
     return fig
 
 
-def granovetter_figure(net, *, ties: pd.DataFrame | None = None, bins: int = 5):
+def granovetter_figure(net, *, ties: pd.DataFrame | None = None, bins: int = 5) -> "Figure":
     """The Granovetter check: neighbourhood overlap against tie strength.
 
     Granovetter (1973) argued, and Onnela et al. (2007) measured, that the stronger a tie, the
@@ -197,7 +233,7 @@ def granovetter_figure(net, *, ties: pd.DataFrame | None = None, bins: int = 5):
     return fig
 
 
-def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping = False):
+def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping = False) -> "Figure":
     """Who gives which kind of support: one row per support item, one column per person.
 
     Parameters
@@ -268,7 +304,7 @@ def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping
     return fig
 
 
-def reciprocity_figure(table, *, pseudonyms: bool | Mapping = False):
+def reciprocity_figure(table, *, pseudonyms: bool | Mapping = False) -> "Figure":
     """Reciprocity balance: favours given and received, person by person.
 
     Parameters

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from ..words import plural
 from ._base import Form, escape, guarded, heading, paragraph
 
 __all__ = ["TieCensus"]
@@ -65,7 +66,7 @@ class TieCensus(Form):
             self.person.options = options
             ids = [a for _, a in options]
             self.person.value = current if current in ids else next((a for a in ids if not done[a]), ids[0] if ids else None)
-            self.progress.value = f"{sum(done.values())} of {len(ids)} people done" if ids else ""
+            self.progress.value = f"{sum(done.values())} of {plural(len(ids), 'person', 'people')} done" if ids else ""
         self._build(people)
 
     @guarded
@@ -102,7 +103,8 @@ class TieCensus(Form):
             self._pool.pop(aid).close()
         self.grid.children = list(self.boxes.values())
         shown = len(self.boxes)
-        self.question.value = (f"<p>Whom does <b>{escape(name)}</b> know? ({shown} people shown)</p>" if shown
+        self.question.value = (f"<p>Whom does <b>{escape(name)}</b> know? "
+                               f"({plural(shown, 'person', 'people')} shown)</p>" if shown
                                else f"<p>Nobody left to ask about for <b>{escape(name)}</b>.</p>")
 
     def _done_ids(self) -> list[str]:
@@ -136,7 +138,7 @@ class TieCensus(Form):
         shown = [a for a in self.boxes if self.show_all.value or a not in done]
         kw = {"knows": shown} if knows else {"knows_not": shown}
         what = "everyone" if knows else "nobody"
-        count = f"{len(shown)} {'person' if len(shown) == 1 else 'people'}"
+        count = plural(len(shown), "person", "people")
         if self.save(lambda: self.workspace.census(me, done=True, **kw),
                      ok=f"Saved: {self._name(me)} knows {what} shown here ({count})."):
             self.refresh()

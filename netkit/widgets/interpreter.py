@@ -10,6 +10,7 @@ import datetime as dt
 import ipywidgets as W
 
 from ..store import PERSON_DEFAULTS
+from ..words import plural
 from ._base import PersonForm, guarded, heading, paragraph
 
 __all__ = ["NameInterpreter", "CONTEXTS", "CLOSENESS", "FREQUENCY"]
@@ -87,7 +88,7 @@ class NameInterpreter(PersonForm):
         enabled = self.person.value in ids
         for name in self.FIELDS:
             getattr(self, name).disabled = not enabled
-        self.progress.value = f"{len(ids)} people" if ids else "Add people first (name generator)."
+        self.progress.value = plural(len(ids), "person", "people") if ids else "Add people first (name generator)."
         if not enabled:
             return
         row = people[people["alter_id"] == self.person.value].iloc[0].to_dict()

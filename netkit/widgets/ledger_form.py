@@ -53,7 +53,8 @@ class LedgerForm(Form):
         return self.today or dt.date.today()
 
     def refresh(self) -> None:
-        from ..ledger import favor_balance, ledger_flags, reciprocity
+        from ..html import render_table
+        from ..ledger import favor_balance, ledger_flags, reciprocity, reciprocity_sentence
 
         people = self.workspace.people()
         ledger = self.workspace.ledger()
@@ -70,20 +71,11 @@ class LedgerForm(Form):
         if ledger.empty:
             self.summary.value = "<p style='color:#666'>No favors logged yet.</p>"
             return
-        total = reciprocity(ledger)
         balance = favor_balance(ledger, people)
         flags = ledger_flags(ledger, people, today=self._today())
-        lines = []
-        if total["people"]:
-            lines.append(
-                f"Favors done: you gave {total['given']:.0f} and received {total['received']:.0f} "
-                f"(balance {total['balance']:+.2f}, from −1 only receiving to +1 only giving); "
-                f"{total['reciprocated']} of {total['people']} people both gave and received "
-                f"(reciprocated share {total['share']:.2f})."
-            )
-        lines += list(flags["detail"])
-        table = balance[["name", "given", "received", "balance", "category"]].to_html(
-            index=False, escape=True, border=0, float_format=lambda v: f"{v:+.2f}") if len(balance) else ""
+        lines = [s for s in [reciprocity_sentence(reciprocity(ledger)), *flags["detail"]] if s]
+        table = render_table(balance[["name", "given", "received", "balance", "category"]],
+                             signed=True) if len(balance) else ""
         self.summary.value = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in lines) + "</ul>" + table
 
     @guarded

@@ -11,6 +11,7 @@ import ipywidgets as W
 
 from ..store import likely_duplicates
 from ..support import NAME_PROMPTS
+from ..words import plural
 from ._base import Form, escape, guarded, heading, paragraph
 
 __all__ = ["NameGenerator", "PeopleEditor", "PROMPT_LABELS"]
@@ -102,7 +103,7 @@ class NameGenerator(Form):
             + "</div>" if here else "<div style='color:#666'>No one named for this question yet.</div>"
         )
         n = len(people)
-        self.count.value = f"{n} {'person' if n == 1 else 'people'} in your list"
+        self.count.value = f"{plural(n, 'person', 'people')} in your list"
 
     @guarded
     def add(self) -> None:

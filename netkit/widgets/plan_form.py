@@ -5,7 +5,7 @@ import datetime as dt
 
 import ipywidgets as W
 
-from ._base import Form, escape, guarded, heading, paragraph
+from ._base import Form, guarded, heading, paragraph
 
 __all__ = ["PlanForm", "REPORT_NAME"]
 
@@ -38,7 +38,8 @@ class PlanForm(Form):
 
     @guarded
     def make(self) -> None:
-        from ..plan import STEPS, action_plan, write_report
+        from ..html import render_macro
+        from ..plan import action_plan, plan_steps, write_report
 
         if not self.workspace.exists:
             self.say("Add the people you know first; then the plan has something to work with.", "warn")
@@ -46,14 +47,6 @@ class PlanForm(Form):
         today = self.today or dt.date.today()
         net = self.workspace.network()
         plan = action_plan(net, today=today)
-        parts = []
-        for step, label in STEPS.items():
-            rows = plan[plan["step"] == step]
-            if len(rows):
-                items = "".join(f"<li><b>{escape(r['what'])}</b><br><span style='color:#555'>{escape(r['why'])}"
-                                "</span></li>" for r in rows.to_dict("records"))
-                parts.append(f"<h4 style='margin:0.6em 0 0.2em'>{escape(label)}</h4><ol>{items}</ol>")
-        self.plan.value = "".join(parts) or "<p>Nothing to suggest yet: answer the support questions and log some " \
-                                            "favors first.</p>"
+        self.plan.value = render_macro("partials/plan.html.j2", "action_steps", plan_steps(plan), level=4)
         write_report(net, self.report_path, today=today)
         self.say(f"Your report is saved as {self.report_path}. Open it in a browser to read or print it.", "ok")

@@ -5,11 +5,9 @@ pick is saved as one record, so two forms on one workspace merge rather than ove
 """
 from __future__ import annotations
 
-import base64
-import io
-
 import ipywidgets as W
 
+from ..store import Workspace
 from ..support import KINDS, KRAM_FUNCTIONS, SUPPORT_ITEMS
 from ._base import Form, PersonForm, escape, guarded, heading, paragraph
 
@@ -176,33 +174,11 @@ class SupportFeedback(Form):
         self.output.value = support_feedback_html(self.workspace)
 
 
-def support_feedback_html(workspace) -> str:
-    """Feedback, table and chart for a workspace as one escaped HTML fragment."""
+def support_feedback_html(workspace: "Workspace") -> str:
+    """Feedback, chart and table for a workspace as one escaped HTML fragment."""
     from ..support import assess_support
 
     if not workspace.exists:
         return "<p>Add the people you know first; then answer the support questions.</p>"
-    net = workspace.network()
-    result = assess_support(net)
-    items = "".join(f"<li>{escape(s)}</li>" for s in result.feedback)
-    table = result.table[["short", "kind", "providers", "status"]].rename(
-        columns={"short": "support", "providers": "who"}).to_html(index=False, escape=True, border=0)
-    chart = _chart_img(result)
-    return f"<div><ul>{items}</ul>{chart}{table}</div>"
-
-
-def _chart_img(result) -> str:
-    """The coverage chart from :mod:`netkit.viz` as an inline PNG."""
-    from ..viz import support_coverage_figure
-
-    table = result.chart_table()
-    if table.empty:
-        return ""
-    fig = support_coverage_figure(table)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return f"<img alt='support coverage chart' style='max-width:36em' src='data:image/png;base64,{data}'>"
+    # a smaller picture than the report's: the form sits beside the questions
+    return assess_support(workspace.network()).to_html(chart=True, dpi=90)
