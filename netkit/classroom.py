@@ -14,6 +14,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from .arguments import renamed_keywords
 from .errors import NetkitError
 from .words import number, plural
 
@@ -154,11 +155,12 @@ def _fingerprint(alters: pd.DataFrame, ties: pd.DataFrame) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@renamed_keywords(weights="strength")
 def class_summary(
     exports: Iterable,
     *,
     min_group: int = MIN_GROUP,
-    weights: str | dict | None = "equal",
+    strength: str | dict | None = "equal",
     threshold: float = 0.5,
 ) -> ClassSummary:
     """Combine several participants' exports into one anonymised group report.
@@ -174,8 +176,8 @@ def class_summary(
         anyone who knows one of them could tell who is who. It may be raised, not set below 3.
         A measure answered by fewer participants (support coverage, when few filled in the
         self-check) is shown with its count only.
-    weights, threshold
-        Tie strength weights and the weak/strong threshold (see :func:`netkit.tie_strength`).
+    strength, threshold
+        How tie strength weighs its items, and the weak/strong threshold (see :func:`netkit.tie_strength`).
 
     Returns
     -------
@@ -219,14 +221,14 @@ def class_summary(
                           f"{_FLOOR} or more (default {MIN_GROUP}).")
     rows, seen = [], {}
     for label, coll in _participants(exports):
-        table = summarize(coll, weights=weights, threshold=threshold, progress=False)
+        table = summarize(coll, strength=strength, threshold=threshold, progress=False)
         support = coll.extra.get("support")
         alters_of = coll.alters.groupby("ego_id", sort=False).indices
         ties_of = coll.ties.groupby("ego_id", sort=False).indices
         for r in table.itertuples(index=False):
-            alters = coll.alters.iloc[alters_of.get(r.ego, [])]
+            alters = coll.alters.iloc[alters_of.get(r.ego_id, [])]
             if len(alters) >= 3:  # smaller networks can be alike by chance
-                key = _fingerprint(alters, coll.ties.iloc[ties_of.get(r.ego, [])])
+                key = _fingerprint(alters, coll.ties.iloc[ties_of.get(r.ego_id, [])])
                 if key in seen:
                     if seen[key] == label:
                         raise NetkitError(f"{label}: was given twice; give each participant's export once.")
@@ -234,7 +236,7 @@ def class_summary(
                                       "export once.")
                 seen[key] = label
             row = {m: getattr(r, m) for m in ("size", "density", "constraint", "effective_size", "weak_share")}
-            mine = support[support["ego_id"] == r.ego] if support is not None and "ego_id" in support.columns else support
+            mine = support[support["ego_id"] == r.ego_id] if support is not None and "ego_id" in support.columns else support
             answers = support_answers(mine)
             if any(v is not None for v in answers.values()):
                 cov = support_coverage(answers).set_index("kind")["coverage"]

@@ -92,7 +92,7 @@ def action_plan(
         for r in suggest_introductions(net, k=introductions, per_person=1).to_dict("records"):
             rows.append({"step": "introduce", "who": f"{r['name_a']} and {r['name_b']}",
                          "what": f"Introduce {r['name_a']} and {r['name_b']}.", "why": r["reason"],
-                         "alter_ids": [r["alter_a"], r["alter_b"]]})
+                         "alter_ids": [r["alter_id_a"], r["alter_id_b"]]})
     ledger = net.extra.get("ledger")
     flags = ledger_flags(ledger, people, today=day, offer_days=offer_days, dormant_months=dormant_months)
     for r in flags[flags["flag"] == "dormant"].to_dict("records"):

@@ -13,12 +13,12 @@ MAX_CODE_LINES = 80
 
 # docs/architecture.md draws these layers; a module may import its own layer or lower ones only
 LAYERS = [
-    {"errors", "paths", "arguments", "schema"},
+    {"errors", "paths", "arguments", "schema", "words"},
     {"model"},
     {"io", "frame"},
-    {"ties", "holes", "brokers", "communities", "introductions", "support", "ledger", "chunks",
+    {"ties", "holes", "brokers", "communities", "introductions", "ledger", "chunks",
      "setup_check"},
-    {"batch", "info", "reproduce", "pseudonym", "viz", "store", "html", "plan", "classroom"},
+    {"batch", "info", "reproduce", "pseudonym", "viz", "store", "html", "plan", "classroom", "support"},
     {"widgets", "solutions"},
     {"cli", "__main__", "__init__"},
 ]

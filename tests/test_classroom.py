@@ -45,7 +45,7 @@ def test_distributions_of_the_group(tmp_path):
     assert table.at["size", "n"] == 6
     assert table.at["size", "median"] == pytest.approx(np.median(sizes))
     assert table.at["size", "mean"] == pytest.approx(sizes.mean(), abs=1e-4)
-    expected = nk.summarize(nk.load_sample("survey")).set_index("ego").loc[[e.ego_id for e in egos]]
+    expected = nk.summarize(nk.load_sample("survey")).set_index("ego_id").loc[[e.ego_id for e in egos]]
     assert table.at["constraint", "p25"] == pytest.approx(np.percentile(expected["constraint"], 25), abs=1e-4)
     assert table.at["weak_share", "p75"] == pytest.approx(np.percentile(expected["weak_share"], 75), abs=1e-4)
     # nobody answered the self-check: coverage is counted, not shown

@@ -15,11 +15,11 @@ def run(*args):
 
 def test_summary_to_stdout_and_file(tmp_path, capsys):
     assert main(["summary", str(samples_dir() / "survey")]) == 0
-    table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), dtype={"ego": str})
-    assert list(table.columns)[:3] == ["ego", "size", "alter_ties"] and len(table) == 200
+    table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), dtype={"ego_id": str})
+    assert list(table.columns)[:3] == ["ego_id", "size", "alter_ties"] and len(table) == 200
     out = tmp_path / "summary.csv"
-    assert main(["summary", str(samples_dir() / "survey"), "-o", str(out), "--ego", table["ego"][0]]) == 0
-    assert out.read_text().splitlines()[1].startswith(table["ego"][0] + ",")
+    assert main(["summary", str(samples_dir() / "survey"), "-o", str(out), "--ego", table["ego_id"][0]]) == 0
+    assert out.read_text().splitlines()[1].startswith(table["ego_id"][0] + ",")
 
 
 def test_info_describes_the_sample(capsys):
@@ -66,19 +66,19 @@ def test_console_script_is_installed():
 
 
 def csv_of(capsys):
-    return pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), dtype={"ego": str, "node": str})
+    return pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out), dtype={"ego_id": str, "alter_id": str, "node_id": str})
 
 
 @pytest.mark.parametrize(
     "args, columns, rows",
     [
         (["ties", "personal"], ["source", "target", "kind", "strength", "tie", "layer", "overlap", "span"], 40 + 69),
-        (["holes", "personal"], ["node", "degree", "constraint", "effective_size", "efficiency", "hierarchy"], 1),
-        (["holes", "karate", "--weight", "weight"], ["node", "constraint"], 34),
-        (["brokerage", "personal", "--group", "context"], ["node", "coordinator", "itinerant", "gatekeeper_representative", "liaison", "total"], None),
-        (["summary", "survey", "--group", "context"], ["ego", "size", "alter_ties", "density", "constraint", "weak_share", "ei_index", "blau", "iqv"], 200),
-        (["introduce", "personal", "-k", "3"], ["alter_a", "alter_b", "score", "reason", "ego_constraint_after"], 3),
-        (["introduce", "karate", "--ego", "0", "-k", "2"], ["alter_a", "alter_b"], 2),
+        (["holes", "personal"], ["ego_id", "degree", "constraint", "effective_size", "efficiency", "hierarchy"], 1),
+        (["holes", "karate", "--weight", "weight"], ["ego_id", "constraint"], 34),
+        (["brokerage", "personal", "--group", "context"], ["ego_id", "coordinator", "itinerant", "gatekeeper_representative", "liaison", "total"], None),
+        (["summary", "survey", "--group", "context"], ["ego_id", "size", "alter_ties", "density", "constraint", "weak_share", "ei_index", "blau", "iqv"], 200),
+        (["introduce", "personal", "-k", "3"], ["alter_id_a", "alter_id_b", "score", "reason", "ego_constraint_after"], 3),
+        (["introduce", "karate", "--ego", "0", "-k", "2"], ["alter_id_a", "alter_id_b"], 2),
         (["ties", "survey", "--ego", "E002"], ["source", "target"], None),
     ],
 )
@@ -94,7 +94,7 @@ def test_measure_commands(capsys, args, columns, rows):
 def test_introduce_per_person_keeps_each_person_once(capsys):
     assert main(["introduce", str(samples_dir() / "personal"), "-k", "4", "--per-person", "1"]) == 0
     table = csv_of(capsys)
-    people = list(table["alter_a"]) + list(table["alter_b"])
+    people = list(table["alter_id_a"]) + list(table["alter_id_b"])
     assert len(table) == 4 and len(set(people)) == 8
 
 
@@ -106,8 +106,8 @@ def test_introduce_per_person_keeps_each_person_once(capsys):
         (["brokerage", "personal", "--group", "colour"], "colour"),
         (["ties", "survey", "--ego", "E999"], "there is no ego 'E999'"),
         (["holes", "karate", "--ego", "99"], "there is no node '99'"),
-        (["introduce", "karate"], "has no single ego; say whose introductions with --ego"),
-        (["ties", "personal", "--weights", "loudness"], "loudness"),
+        (["introduce", "karate"], "has no single ego; say whose introductions with ego= (--ego on the command line)"),
+        (["ties", "personal", "--strength", "loudness"], "loudness"),
     ],
 )
 def test_measure_commands_bad_arguments(args, message):
@@ -129,7 +129,7 @@ def test_bad_weights_are_refused(tmp_path, value, message):
 def test_warnings_are_one_line_each(tmp_path):
     (tmp_path / "alters.csv").write_text("alter_id,years_known\na,120\n")
     result = run("summary", tmp_path)
-    assert result.returncode == 0 and result.stdout.startswith("ego,size,alter_ties")
+    assert result.returncode == 0 and result.stdout.startswith("ego_id,size,alter_ties")
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("netkit: warning: ") and "declared maximum of 100 years" in lines[0]
 
@@ -141,5 +141,5 @@ def test_draw_writes_one_offline_page(tmp_path):
     assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
     assert "https://" not in page.split("<body", 1)[0] and "cdn." not in page
     result = run("draw", samples_dir() / "survey", "-o", tmp_path / "s.html")
-    assert result.returncode == 2 and "say which to draw with --ego ID (e.g. --ego E001)" in result.stderr
+    assert result.returncode == 2 and "say which one for the drawing with ego= (--ego on the command line; one of E001" in result.stderr
     assert main(["draw", str(samples_dir() / "survey"), "--ego", "E001", "-o", str(tmp_path / "e.html")]) == 0

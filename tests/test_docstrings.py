@@ -14,7 +14,7 @@ import netkit
 MODULES = sorted(
     m.name for m in pkgutil.walk_packages(netkit.__path__, "netkit.") if not m.name.endswith("__main__")
 )
-MEASURES = ["ties", "holes", "brokerage", "batch", "chunks", "communities", "introductions", "frame", "__init__"]
+MEASURES = ["ties", "holes", "brokers", "batch", "chunks", "communities", "introductions", "frame", "__init__"]
 
 
 @pytest.mark.parametrize("name", MODULES)

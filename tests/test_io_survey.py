@@ -12,8 +12,8 @@ def test_egor_layouts(name):
     assert detect_format(FIX / name) == "egor"
     coll = nk.read(FIX / name)
     assert isinstance(coll, nk.EgoCollection) and coll.format == "egor"
-    table = nk.summarize(coll)[["ego", "size", "alter_ties"]]
-    assert table.to_dict("list") == {"ego": ["1", "2", "3"], "size": [4, 3, 2], "alter_ties": [4, 2, 0]}
+    table = nk.summarize(coll)[["ego_id", "size", "alter_ties"]]
+    assert table.to_dict("list") == {"ego_id": ["1", "2", "3"], "size": [4, 3, 2], "alter_ties": [4, 2, 0]}
     # alter ids restart per ego; "Anna" of ego 1 and "Anna" of ego 2 are different people
     assert coll["1"].alters["alter_id"].tolist() == ["1", "2", "3", "4"]
     assert coll["1"].alters["name"].tolist()[2] == "Chloé"
@@ -48,7 +48,7 @@ def test_egor_two_candidate_files(tmp_path):
 def test_network_canvas_export():
     assert detect_format(FIX / "networkcanvas") == "networkcanvas"
     coll = nk.read(FIX / "networkcanvas")
-    assert nk.summarize(coll)[["ego", "size", "alter_ties"]].to_dict("list") == {"ego": ["P001", "P002"], "size": [6, 3], "alter_ties": [5, 2]}
+    assert nk.summarize(coll)[["ego_id", "size", "alter_ties"]].to_dict("list") == {"ego_id": ["P001", "P002"], "size": [6, 3], "alter_ties": [5, 2]}
     p1 = coll["P001"]
     assert sorted(p1.alters["node_type"].unique()) == ["Person", "Place"]
     assert set(p1.alters["name"]) >= {"Lee, Sam", 'Jo "JJ" Park', "Café Nord ☕"}
@@ -59,7 +59,7 @@ def test_network_canvas_export():
 
 def test_network_canvas_empty_interviews():
     coll = nk.read(FIX / "networkcanvas_empty")
-    assert nk.summarize(coll)[["ego", "size", "alter_ties"]].to_dict("list") == {"ego": ["P003", "P004"], "size": [0, 2], "alter_ties": [0, 0]}
+    assert nk.summarize(coll)[["ego_id", "size", "alter_ties"]].to_dict("list") == {"ego_id": ["P003", "P004"], "size": [0, 2], "alter_ties": [0, 0]}
 
 
 def test_network_canvas_orphan_rows_name_the_file(tmp_path):

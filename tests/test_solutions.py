@@ -189,14 +189,14 @@ def test_brokerage_as_member_by_hand(tmp_path, net):
 
 
 def test_one_per_person_by_hand_and_on_the_sample(net):
-    table = pd.DataFrame({"alter_a": ["A", "A", "C", "B", "E"], "alter_b": ["B", "C", "D", "E", "F"],
+    table = pd.DataFrame({"alter_id_a": ["A", "A", "C", "B", "E"], "alter_id_b": ["B", "C", "D", "E", "F"],
                           "score": [5, 4, 3, 2, 1]})
     # keep A–B; skip A–C (A taken); keep C–D; skip B–E (B taken); keep E–F
     assert one_pairs(nb04.one_per_person(table)) == [("A", "B"), ("C", "D"), ("E", "F")]
     assert one_pairs(nb04.one_per_person(table, k=2)) == [("A", "B"), ("C", "D")]
     longer = nk.suggest_introductions(net, k=100)
     kept = nb04.one_per_person(longer, k=5)
-    people = list(kept["alter_a"]) + list(kept["alter_b"])
+    people = list(kept["alter_id_a"]) + list(kept["alter_id_b"])
     assert len(kept) == 5 and len(set(people)) == 10
     assert kept.iloc[0].equals(longer.iloc[0])
     # the notebook says the kit does the same with per_person=1
@@ -204,7 +204,7 @@ def test_one_per_person_by_hand_and_on_the_sample(net):
 
 
 def one_pairs(table):
-    return list(zip(table["alter_a"], table["alter_b"]))
+    return list(zip(table["alter_id_a"], table["alter_id_b"]))
 
 
 # ----------------------------------------------------------------------------- 05
@@ -254,7 +254,7 @@ def test_balance_by_kind_by_hand(practice_net):
 
 
 def test_compare_groups_by_hand_and_on_the_survey():
-    summary = pd.DataFrame({"ego": ["1", "2", "3", "4"], "constraint": [0.2, 0.4, 0.9, 0.5]})
+    summary = pd.DataFrame({"ego_id": ["1", "2", "3", "4"], "constraint": [0.2, 0.4, 0.9, 0.5]})
     egos = pd.DataFrame({"ego_id": ["1", "2", "3", "4"], "job": ["a", "a", "b", None]})
     # a: median and mean of 0.2 and 0.4 = 0.3; b: 0.9; ego 4 has no job and is left out
     table = nb07.compare_groups(summary, egos, "job")
@@ -273,7 +273,7 @@ def test_compare_groups_by_hand_and_on_the_survey():
 
 def test_granovetter_by_ego_matches_the_check_of_each_ego():
     survey = nk.load_sample("survey")
-    table = nb07.granovetter_by_ego(nk.tie_table(survey)).set_index("ego")
+    table = nb07.granovetter_by_ego(nk.tie_table(survey)).set_index("ego_id")
     assert table.index.tolist() == survey.ego_ids
     for ego in survey.ego_ids[:25]:
         check = nk.granovetter_check(survey[ego])          # scipy's spearmanr, one ego at a time
@@ -287,15 +287,15 @@ def test_granovetter_by_ego_matches_the_check_of_each_ego():
 def test_granovetter_by_ego_by_hand():
     # ranks of strength 1 2 3 4, of overlap 1 3 2 4: d = 0, -1, 1, 0 -> rho = 1 - 6·2 / (4·15) = 0.8
     # ego B: overlap constant -> NaN; ego C: too few ties -> NaN
-    t = pd.DataFrame({"ego": ["A"] * 4 + ["B"] * 3 + ["C"] * 2, "kind": ["ego-alter"] * 9,
+    t = pd.DataFrame({"ego_id": ["A"] * 4 + ["B"] * 3 + ["C"] * 2, "kind": ["ego-alter"] * 9,
                       "strength": [0.1, 0.4, 0.6, 0.9, 0.2, 0.5, 0.8, 0.3, 0.7],
                       "overlap": [0.0, 0.2, 0.1, 0.5, 0.3, 0.3, 0.3, 0.1, 0.2]})
     table = nb07.granovetter_by_ego(t, min_ties=3)
     assert table["n"].tolist() == [4, 3, 2]
     assert table["rho"].iloc[0] == pytest.approx(0.8)
     assert table["rho"].iloc[1:].isna().all()
-    with pytest.raises(NetkitError, match="'ego' column"):
-        nb07.granovetter_by_ego(t.drop(columns="ego"))
+    with pytest.raises(NetkitError, match="'ego_id' column"):
+        nb07.granovetter_by_ego(t.drop(columns="ego_id"))
 
 
 # ----------------------------------------------------------------------------- the practice workspace

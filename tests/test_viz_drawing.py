@@ -299,7 +299,7 @@ def test_introductions_are_dotted_could_connect_lines():
     assert len(intro) == 3 and all(e["color"]["color"] == INTRO_COLOUR for e in intro)
     assert all(e["title"].startswith("could connect: ") for e in intro)
     with pytest.raises(nk.NetkitError, match="'zz'"):
-        nk.draw(net, introductions=pd.DataFrame({"alter_a": ["a01"], "alter_b": ["zz"]}))
+        nk.draw(net, introductions=pd.DataFrame({"alter_id_a": ["a01"], "alter_id_b": ["zz"]}))
 
 
 # ----------------------------------------------------------------------------- large networks
@@ -467,32 +467,17 @@ def test_encode_gives_one_colour_size_and_tooltip_per_person():
     assert d.legend == enc.legend
 
 
-def test_introductions_and_clusters_read_the_new_and_the_old_id_columns(monkeypatch):
+def test_introductions_are_read_by_their_id_columns_and_old_tables_warn():
     net = nk.load_sample("personal")
     pairs = {"a01": ["a01", "a02"], "a02": ["a03", "a09"]}
-    for a, b in (("alter_id_a", "alter_id_b"), ("alter_a", "alter_b")):
-        d = nk.draw(net, introductions=pd.DataFrame({a: pairs["a01"], b: pairs["a02"]}))
-        intro = [(e["from"], e["to"]) for e in d.network.edges if e.get("dashes") == INTRO_DASH]
-        assert intro == [(d.node_index["a01"], d.node_index["a03"]), (d.node_index["a02"], d.node_index["a09"])]
+    d = nk.draw(net, introductions=pd.DataFrame({"alter_id_a": pairs["a01"], "alter_id_b": pairs["a02"]}))
+    intro = [(e["from"], e["to"]) for e in d.network.edges if e.get("dashes") == INTRO_DASH]
+    assert intro == [(d.node_index["a01"], d.node_index["a03"]), (d.node_index["a02"], d.node_index["a09"])]
+    with pytest.warns(FutureWarning, match="'alter_a', netkit 0.1's name; it is now 'alter_id_a'"):
+        old = nk.draw(net, introductions=pd.DataFrame({"alter_a": pairs["a01"], "alter_b": pairs["a02"]}))
+    assert [(e["from"], e["to"]) for e in old.network.edges if e.get("dashes") == INTRO_DASH] == intro
     with pytest.raises(nk.NetkitError, match="lacks the column 'alter_id_a'"):
         nk.draw(net, introductions=pd.DataFrame({"a": ["a01"], "b": ["a02"]}))
-
-    import netkit.communities as communities
-
-    before = nk.draw(net, layout="hub").positions
-    real, asked = communities.clusters, []
-
-    def renamed(n, **kw):  # the vocabulary of the next release: alter_id, or node_id for whole networks
-        table = real(n, **kw)
-        old = "node" if "node" in table.columns else None
-        new = "node_id" if isinstance(n, nk.WholeNetwork) else "alter_id"
-        asked.append(new)
-        return table.rename(columns={old: new}) if old else table
-
-    monkeypatch.setattr(communities, "clusters", renamed)
-    assert nk.draw(net, layout="hub").positions == before
-    assert len(nk.draw(nk.load_sample("karate"), max_nodes=20).network.nodes) == 20
-    assert asked == ["alter_id", "node_id"]
 
 
 def test_no_function_in_drawing_or_layouts_is_longer_than_80_lines():

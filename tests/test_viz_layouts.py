@@ -112,7 +112,7 @@ def test_hub_puts_each_cluster_in_its_own_wedge_around_the_ego(personal):
     assert d.positions["ego"] == (0.0, 0.0)
     from netkit.communities import clusters
 
-    table = clusters(personal).set_index("node")
+    table = clusters(personal).set_index("alter_id")
     sizes = table["community"].value_counts()
     groups = {c: [a for a in table.index if table.at[a, "community"] == c] for c in sizes.index if sizes[c] > 1}
     assert len(groups) >= 3

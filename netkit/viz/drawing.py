@@ -29,6 +29,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
+from ..arguments import RENAMED_IN
 from ..errors import NetkitError
 from ..frame import as_network
 from ..model import WholeNetwork, select_ego
@@ -175,7 +176,9 @@ def _id_column(table: pd.DataFrame, names: Sequence[str], old: str, what: str, s
     for name in names:
         if name in table.columns:
             return table[name].astype(str)
-    if old in table.columns:  # old column name, until the measures are merged
+    if old in table.columns:  # a table saved by netkit 0.1: still read, for one release
+        warnings.warn(f"{what} has the column '{old}', netkit 0.1's name; it is now '{names[0]}' (the old name "
+                      f"stops working after netkit {RENAMED_IN}).", FutureWarning, stacklevel=4)
         return table[old].astype(str)
     raise NetkitError(f"{what} lacks the column '{names[0]}'; pass the table {source} returns.")
 
