@@ -473,7 +473,7 @@ def test_introductions_are_read_by_their_id_columns_and_old_tables_warn():
     d = nk.draw(net, introductions=pd.DataFrame({"alter_id_a": pairs["a01"], "alter_id_b": pairs["a02"]}))
     intro = [(e["from"], e["to"]) for e in d.network.edges if e.get("dashes") == INTRO_DASH]
     assert intro == [(d.node_index["a01"], d.node_index["a03"]), (d.node_index["a02"], d.node_index["a09"])]
-    with pytest.warns(FutureWarning, match="'alter_a', netkit 0.1's name; it is now 'alter_id_a'"):
+    with pytest.warns(FutureWarning, match=r"'alter_[ab]', netkit 0.1's name; it is now 'alter_id_[ab]'"):
         old = nk.draw(net, introductions=pd.DataFrame({"alter_a": pairs["a01"], "alter_b": pairs["a02"]}))
     assert [(e["from"], e["to"]) for e in old.network.edges if e.get("dashes") == INTRO_DASH] == intro
     with pytest.raises(nk.NetkitError, match="lacks the column 'alter_id_a'"):

@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..arguments import RENAMED_IN
 from ..errors import NetkitError
+from ..html import render
 from ..frame import as_network
 from ..model import WholeNetwork, select_ego
 from .layouts import Guides, hub_layout, rings_layout, spring_layout
@@ -222,20 +223,24 @@ def _asset(name: str) -> str:
     return (_TEMPLATES / name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
-def _environment():
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
-        autoescape=True,  # every {{ }} is HTML-escaped unless marked safe here in Python
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-
-
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+_CSP_SLOT = "netkit-policy-of-this-page"
+_INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.S)  # bodies of executable scripts and of styles
+
+
+def _with_policy(page: str) -> str:
+    """Fill the page's policy slot with the hashes of the inline scripts and styles it really has.
+
+    Hashing the rendered page, not the parts put into it, keeps the policy right whatever the
+    shared head partial adds; ``<script type="application/json">`` is data and is not listed.
+    """
+    bodies = {"script": [], "style": []}
+    for kind, body in _INLINE.findall(page):
+        bodies[kind].append(body)
+    return page.replace(_CSP_SLOT, _csp(bodies["script"], bodies["style"]), 1)
 
 
 def _csp(scripts: Sequence[str], styles: Sequence[str]) -> str:
@@ -354,21 +359,21 @@ class Drawing:
         css, app_js, vis_js = _asset("page.css"), _asset("drawing.js"), _vis_js()
         extra_css = [_vis_css()] if configure else []
         heading = _text(nw.heading or "")
-        return _environment().get_template("page.html.j2").render(
-            version=_version(),
-            csp=_csp([vis_js, app_js], [css, *extra_css]),
+        page = render(
+            "drawing.html.j2",
+            csp=_CSP_SLOT,
             title=_clip(heading, 200) or "netkit drawing",
             heading=heading,
             note=self.note,
             legend=_checked_legend(self.legend),
             configure=configure,
             aria_label=f"network drawing: {len(nw.nodes)} nodes, {len(nw.edges)} lines",
-            css=Markup(css),
-            extra_css=[Markup(s) for s in extra_css],
+            extra_css=[css, *extra_css],
             data_json=Markup(script_json(data)),
             vis_js=Markup(vis_js),
             app_js=Markup(app_js),
         )
+        return _with_policy(page)
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` (one HTML file, nothing else needed) and return the path."""
@@ -401,12 +406,6 @@ class Drawing:
         nw = self.network
         extra = f"; {self.note}" if self.note else ""
         return f"<Drawing ({self.layout}): {len(nw.nodes)} nodes, {len(nw.edges)} lines{extra}>"
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
 
 
 def _checked_legend(legend: list) -> list:
