@@ -27,7 +27,7 @@ def check_threshold(threshold) -> float:
         value = float(threshold)
     except (TypeError, ValueError):
         value = float("nan")
-    if isinstance(threshold, bool) or not 0 <= value <= 1:
+    if isinstance(threshold, (bool, str)) or not 0 <= value <= 1:
         raise NetkitError(f"threshold={threshold!r} is not a strength; use a number from 0 to 1 (default 0.5).")
     return value
 

@@ -15,7 +15,6 @@ page that needs another one; the default is :data:`STRICT_CSP`).
 from __future__ import annotations
 
 import base64
-import math
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 

@@ -14,7 +14,6 @@ import copy
 import datetime as dt
 import json
 import math
-import os
 import re
 import time
 import unicodedata

@@ -31,3 +31,26 @@ HOSTILE_NAMES = [
     "=SUM(A1:A2)",
     "  spaced   inside  ",
 ]
+
+
+def hostile_network(*, company: bool = False):
+    """One ego network whose names, contexts and notes are all hard names (``company``: one more column)."""
+    import pandas as pd
+
+    from netkit.errors import Origin
+    from netkit.model import make_collection
+
+    n = len(HOSTILE_NAMES)
+    alters = pd.DataFrame({
+        "ego_id": "e",
+        "alter_id": [f"h{i}" for i in range(n)],
+        "name": HOSTILE_NAMES,
+        "context": [HOSTILE_NAMES[i % 4] for i in range(n)],
+        "closeness": [1 + i % 4 for i in range(n)],
+        "notes": HOSTILE_NAMES[::-1],
+    })
+    if company:
+        alters["company"] = HOSTILE_NAMES[2:] + HOSTILE_NAMES[:2]
+    ties = pd.DataFrame({"ego_id": "e", "source": ["h0", "h1", "h2", "h4", "h8"], "target": ["h1", "h2", "h3", "h5", "h9"]})
+    egos = pd.DataFrame({"ego_id": ["e"], "name": ["<img src=x onerror=alert('ego')>"]})
+    return make_collection(egos, alters, ties, origins={"alters": Origin("alters.csv")})["e"]

@@ -19,23 +19,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netkit as nk
+from networks import ego_network
 from netkit.brokers import brokerage, brokerage_counts
 from netkit.errors import Origin
-from netkit.model import EgoNetwork, make_collection
+from netkit.model import make_collection
 
 
 def by_node(table: pd.DataFrame) -> pd.DataFrame:
     """A whole network's table by node: each node is the ego of its own neighbourhood."""
     return table.set_index("ego_id")
-
-
-def ego_network(alters: list[str], ties: list[tuple[str, str]], *, directed: bool = False, **columns) -> EgoNetwork:
-    """An ego network typed and checked by make_collection, as a reader would build it."""
-    table = pd.DataFrame({"ego_id": "me", "alter_id": alters, **columns})
-    tie_table = pd.DataFrame({"ego_id": "me", "source": [s for s, _ in ties], "target": [t for _, t in ties]})
-    coll = make_collection(None, table, tie_table, origins={"alters": Origin("alters.csv"), "ties": Origin("ties.csv")},
-                           directed=directed)
-    return coll["me"]
 
 
 @st.composite

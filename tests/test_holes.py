@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netkit as nk
+from networks import ego_network
 from netkit import holes
 from netkit.errors import Origin
 from netkit.frame import graph_frame
@@ -35,7 +36,7 @@ from netkit.holes import (
     structural_holes,
     with_tie,
 )
-from netkit.model import EgoNetwork, WholeNetwork, make_collection
+from netkit.model import WholeNetwork, make_collection
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -66,15 +67,6 @@ def by_node(table: pd.DataFrame) -> pd.DataFrame:
 
 def karate() -> nx.Graph:
     return nk.load_sample("karate").G
-
-
-def ego_network(alters: list[str], ties: list[tuple[str, str]], *, directed: bool = False, **columns) -> EgoNetwork:
-    """An ego network typed and checked by make_collection, as a reader would build it."""
-    table = pd.DataFrame({"ego_id": "me", "alter_id": alters, **columns})
-    tie_table = pd.DataFrame({"ego_id": "me", "source": [s for s, _ in ties], "target": [t for _, t in ties]})
-    coll = make_collection(None, table, tie_table, origins={"alters": Origin("alters.csv"), "ties": Origin("ties.csv")},
-                           directed=directed)
-    return coll["me"]
 
 
 def burt_reference(A: np.ndarray) -> pd.DataFrame:
@@ -125,15 +117,17 @@ def assert_frames_close(got: pd.DataFrame, expected: pd.DataFrame, tol: float = 
 # ----------------------------------------------------------------------------- reference values
 
 
-def test_borgatti_graph_unweighted():
-    # [nx-test] constraint G 0.400, A 0.595, C 1; effective size G 4.67, A 2.50, C 1
-    t = by_node(structural_holes(borgatti()))
-    assert t.loc["G", "constraint"] == pytest.approx(0.400, abs=1e-3)
-    assert t.loc["A", "constraint"] == pytest.approx(0.595, abs=1e-3)
-    assert t.loc["C", "constraint"] == pytest.approx(1.0, abs=1e-3)
-    assert t.loc["G", "effective_size"] == pytest.approx(4.67, abs=1e-2)
-    assert t.loc["A", "effective_size"] == pytest.approx(2.50, abs=1e-2)
-    assert t.loc["C", "effective_size"] == pytest.approx(1.0, abs=1e-2)
+# [nx-test] networkx's test_structuralholes.py, Borgatti (1997)'s graph: unweighted and weighted
+@pytest.mark.parametrize("weighted, constraint, effective_size", [
+    (False, {"G": 0.400, "A": 0.595, "C": 1.0}, {"G": 4.67, "A": 2.50, "C": 1.0}),
+    (True, {"G": 0.299, "A": 0.795, "C": 1.0}, {"G": 5.47, "A": 2.47, "C": 1.0}),
+])
+def test_borgatti_graph(weighted, constraint, effective_size):
+    t = by_node(structural_holes(borgatti(weighted=weighted), weight="weight" if weighted else None))
+    for node, value in constraint.items():
+        assert t.loc[node, "constraint"] == pytest.approx(value, abs=1e-3)
+    for node, value in effective_size.items():
+        assert t.loc[node, "effective_size"] == pytest.approx(value, abs=1e-2)
 
 
 def test_borgatti_formula_for_binary_graphs():
@@ -141,17 +135,6 @@ def test_borgatti_formula_for_binary_graphs():
     t = by_node(structural_holes(borgatti()))
     assert t.loc["G", "effective_size"] == pytest.approx(6 - 2 * 4 / 6, abs=1e-12)
     assert t.loc["G", "efficiency"] == pytest.approx((6 - 2 * 4 / 6) / 6, abs=1e-12)
-
-
-def test_borgatti_graph_weighted():
-    # [nx-test] constraint G 0.299, A 0.795, C 1; effective size G 5.47, A 2.47, C 1
-    t = by_node(structural_holes(borgatti(weighted=True), weight="weight"))
-    assert t.loc["G", "constraint"] == pytest.approx(0.299, abs=1e-3)
-    assert t.loc["A", "constraint"] == pytest.approx(0.795, abs=1e-3)
-    assert t.loc["C", "constraint"] == pytest.approx(1.0, abs=1e-3)
-    assert t.loc["G", "effective_size"] == pytest.approx(5.47, abs=1e-2)
-    assert t.loc["A", "effective_size"] == pytest.approx(2.47, abs=1e-2)
-    assert t.loc["C", "effective_size"] == pytest.approx(1.0, abs=1e-2)
 
 
 def test_directed_graph():
@@ -461,7 +444,6 @@ def test_holes_if_tied_picks_the_ego_of_a_collection():
     net = coll["E002"]
     pair = tuple(net.alters["alter_id"].iloc[:2])
     pd.testing.assert_frame_equal(holes_if_tied(coll, [pair], ego="E002"), holes_if_tied(net, [pair]))
-
 
 
 def test_holes_if_tied_on_a_whole_network():

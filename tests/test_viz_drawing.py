@@ -23,30 +23,13 @@ import pytest
 
 import netkit as nk
 from hostile import HOSTILE_NAMES
-from netkit.errors import Origin
-from netkit.model import make_collection
+from hostile import hostile_network as _hostile_network
 from netkit.viz import Drawing, draw, draw_to_file
 from netkit.viz.drawing import BRIDGE_COLOUR, INTRO_COLOUR, INTRO_DASH, PALETTE, WEAK_DASH, _vis_js, script_json
 
 HOSTILE = HOSTILE_NAMES
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "p", "main", "div", "details",
                 "summary", "section", "h2", "ul", "li", "svg", "line", "circle", "bdi", "span", "script"}
-
-
-def hostile_network():
-    n = len(HOSTILE)
-    alters = pd.DataFrame({
-        "ego_id": "e",
-        "alter_id": [f"h{i}" for i in range(n)],
-        "name": HOSTILE,
-        "context": [HOSTILE[i % 4] for i in range(n)],
-        "closeness": [1 + i % 4 for i in range(n)],
-        "notes": HOSTILE[::-1],
-        "company": HOSTILE[2:] + HOSTILE[:2],
-    })
-    ties = pd.DataFrame({"ego_id": "e", "source": ["h0", "h1", "h2", "h4", "h8"], "target": ["h1", "h2", "h3", "h5", "h9"]})
-    egos = pd.DataFrame({"ego_id": ["e"], "name": ["<img src=x onerror=alert('ego')>"]})
-    return make_collection(egos, alters, ties, origins={"alters": Origin("alters.csv")})["e"]
 
 
 class Tags(HTMLParser):
@@ -71,6 +54,10 @@ class Tags(HTMLParser):
     def handle_data(self, data):
         if self._in_script:
             self.script_bodies[-1] += data
+
+
+def hostile_network():
+    return _hostile_network(company=True)
 
 
 def parse(page: str) -> Tags:

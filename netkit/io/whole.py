@@ -10,7 +10,6 @@ from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from ..errors import NetkitError
 from ..model import Attribute, WholeNetwork, typed_column

@@ -12,8 +12,7 @@ from helpers_lab import REPO
 
 import netkit as nk
 from hostile import HOSTILE_NAMES
-from netkit.errors import Origin
-from netkit.model import make_collection
+from hostile import hostile_network
 
 pytestmark = [pytest.mark.browser]
 
@@ -32,21 +31,6 @@ ALLOWED_ADDED = {"DIV", "CANVAS"}  # what vis-network and the tooltips add; anyt
 ALLOWED_ELEMENTS = {"HTML", "HEAD", "META", "TITLE", "STYLE", "BODY", "HEADER", "H1", "P", "MAIN", "DIV", "DETAILS",
                     "SUMMARY", "SECTION", "H2", "UL", "LI", "svg", "line", "circle", "BDI", "SPAN", "SCRIPT", "CANVAS"}
 TIMEOUT_MS = 60_000
-
-
-def hostile_network():
-    n = len(HOSTILE)
-    alters = pd.DataFrame({
-        "ego_id": "e",
-        "alter_id": [f"h{i}" for i in range(n)],
-        "name": HOSTILE,
-        "context": [HOSTILE[i % 4] for i in range(n)],
-        "closeness": [1 + i % 4 for i in range(n)],
-        "notes": HOSTILE[::-1],
-    })
-    ties = pd.DataFrame({"ego_id": "e", "source": ["h0", "h1", "h2", "h4", "h8"], "target": ["h1", "h2", "h3", "h5", "h9"]})
-    egos = pd.DataFrame({"ego_id": ["e"], "name": ["<img src=x onerror=alert('ego')>"]})
-    return make_collection(egos, alters, ties, origins={"alters": Origin("alters.csv")})["e"]
 
 
 def open_drawing(page, url: str):
