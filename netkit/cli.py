@@ -34,7 +34,7 @@ def _options() -> dict[str, argparse.ArgumentParser]:
     def parent() -> argparse.ArgumentParser:
         return argparse.ArgumentParser(add_help=False)
 
-    groups = {name: parent() for name in ("input", "ego", "output", "strength", "weight", "group", "scale")}
+    groups = {name: parent() for name in ("input", "ego", "output", "strength", "threshold", "weight", "group", "scale")}
     groups["input"].add_argument("input", metavar="INPUT", help="file or folder to read (see docs/formats.md)")
     groups["input"].add_argument("--format", default="auto", choices=FORMATS, help="input format (default: guess)")
     groups["input"].add_argument("--directed", action="store_true", help="treat ties as directed")
@@ -46,8 +46,8 @@ def _options() -> dict[str, argparse.ArgumentParser]:
                           help="how tie strength weighs its items: equal, closeness or gilbert (default: equal)")
     strength.add_argument("--weights", dest="strength", metavar="PRESET", action=_OldName, new="--strength",
                           help=argparse.SUPPRESS)
-    strength.add_argument("--threshold", type=float, default=0.5,
-                          help="strength from which a tie is strong (default 0.5)")
+    groups["threshold"].add_argument("--threshold", type=float, default=0.5,
+                                     help="strength from which a tie is strong (default 0.5)")
     groups["weight"].add_argument("--weight", metavar="COL",
                                   help="tie weight column (structural holes, alter–alter and whole-network ties)")
     groups["group"].add_argument("--group", metavar="ATTR", help="alter attribute for E-I index, Blau and IQV")
@@ -78,9 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     table = ("input", "ego", "output")
     command("info", "say what was read from INPUT, with any warnings", _info, "input", "ego")
     command("summary", "one CSV row per ego: size, ties, density, structural holes, tie strength", _summary,
-            *table, "weight", "group", "strength", "scale")
+            *table, "weight", "group", "strength", "threshold", "scale")
     command("ties", "one CSV row per tie: strength, weak/strong, layer, overlap, local bridges", _ties,
-            *table, "weight", "strength")
+            *table, "weight", "strength", "threshold")
     command("holes", "structural holes: constraint, effective size, efficiency, hierarchy", _holes, *table, "weight")
     brokerage = command("brokerage", "Gould–Fernandez brokerage roles for each broker", _brokerage, *table)
     brokerage.add_argument("--group", metavar="ATTR", required=True, help="attribute that defines the groups")
@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("--color-by", metavar="ATTR",
                       help="colour people by this attribute (default: context on rings, otherwise cluster)")
     batch = command("batch", "summary, alter and tie tables of a collection, with a manifest, in one folder", _batch,
-                    "input", "group", "weight", "strength", "scale",
+                    "input", "group", "weight", "strength", "threshold", "scale",
                     description="Write summary.csv, alter_table.csv, tie_table.csv and manifest.json (SHA-256 of "
                                 "the inputs, versions, parameters, seeds, time) into FOLDER. The same inputs "
                                 "give byte-identical tables.")
@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     pseudo.add_argument("--ids", default="auto", choices=("auto", "always"),
                         help="replace ids when they could be names (auto, default) or always")
     group = command("class-summary", "one anonymised group report from several participants' exports", _class_summary,
-                    "strength",
+                    "strength", "threshold",
                     description="Combine participants' (pseudonymised) exports into distributions of network "
                                 "size, constraint, weak-tie share and support coverage; refused for groups "
                                 "smaller than --min-group. No row is one person.")
@@ -288,13 +288,13 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
 def main(argv: list[str] | None = None) -> int:
     from .errors import NetkitError
 
-    args = _parser().parse_args(argv)
-
     def say(message, category, filename, lineno, file=None, line=None):  # a warning is one line, no source
         print(f"netkit: warning: {message}", file=sys.stderr)
 
-    previous, warnings.showwarning = warnings.showwarning, say
+    previous, warnings.showwarning = warnings.showwarning, say  # before parsing: a renamed option warns there
+    args = None
     try:
+        args = _parser().parse_args(argv)
         return _run(args, argv)
     except NetkitError as exc:
         print(f"netkit: error: {exc}", file=sys.stderr)

@@ -143,3 +143,22 @@ def test_draw_writes_one_offline_page(tmp_path):
     result = run("draw", samples_dir() / "survey", "-o", tmp_path / "s.html")
     assert result.returncode == 2 and "say which one for the drawing with ego= (--ego on the command line; one of E001" in result.stderr
     assert main(["draw", str(samples_dir() / "survey"), "--ego", "E001", "-o", str(tmp_path / "e.html")]) == 0
+
+
+def test_the_old_weights_option_warns_in_one_line_and_gives_the_same_table():
+    new = run("ties", samples_dir() / "personal", "--strength", "closeness")
+    old = run("ties", samples_dir() / "personal", "--weights", "closeness")
+    assert new.returncode == old.returncode == 0 and old.stdout == new.stdout
+    assert old.stderr.strip() == ("netkit: warning: --weights is now --strength; the old name stops working after "
+                                  "netkit 0.2."), old.stderr
+
+
+def test_commands_take_the_same_option_names():
+    """--strength (and --threshold where weak/strong is decided) mean the same in every command (declared once)."""
+    from netkit.cli import _parser
+
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    options = {name: {o for a in p._actions for o in a.option_strings} for name, p in sub.choices.items()}
+    for name in ("summary", "ties", "batch", "class-summary"):
+        assert {"--strength", "--threshold"} <= options[name], name
+    assert "--strength" in options["introduce"] and "--threshold" not in options["introduce"]
