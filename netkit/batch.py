@@ -227,29 +227,32 @@ def composition(coll: EgoCollection | EgoNetwork, *, group: str, categories: int
     -------
     DataFrame
         One row per ego, in the order of the egos table: ``ego_id``, ``ei_index``, ``blau``,
-        ``iqv`` (see :func:`summarize` for the formulas).
+        ``iqv`` (see :func:`summarize` for the formulas), and ``group_missing``: how many of the
+        ego's alters have no value of ``group`` (blank: not known) and so are left out of all three.
 
     Examples
     --------
     >>> import netkit as nk
     >>> table = composition(nk.load_sample("personal"), group="context")
     >>> table.columns.tolist()
-    ['ego_id', 'ei_index', 'blau', 'iqv']
+    ['ego_id', 'ei_index', 'blau', 'iqv', 'group_missing']
     >>> round(float(table["blau"].iloc[0]), 3)   # seven contexts of 4 to 8 people each
     0.85
     """
     coll = as_collection(coll)
     _check_group(coll, group)
     values = coll.alters[group]
-    k = categories if categories is not None else values.dropna().nunique()
-    present = coll.alters.loc[values.notna(), ["ego_id", group]]
+    blank = values.isna() | (values.astype("string").str.strip() == "").fillna(False)
+    k = categories if categories is not None else values[~blank].nunique()
+    present = coll.alters.loc[~blank, ["ego_id", group]]
     # 1 − Σ n_k² / n² from whole-number counts: the sums are exact, so the bits cannot depend on
     # which other egos were summed alongside (pandas' float group sums do, slightly)
     counts = present.groupby("ego_id", sort=False)[group].value_counts()
     n_k = pd.Series(counts.to_numpy(dtype=np.int64), index=counts.index.get_level_values(0))
     per_ego = n_k.groupby(level=0, sort=False)
     blau = 1 - (n_k * n_k).groupby(level=0, sort=False).sum() / per_ego.sum() ** 2
-    of = coll.alters.set_index(["ego_id", "alter_id"])[group]
+    of = pd.Series(values.where(~blank).to_numpy(dtype=object),
+                   index=pd.MultiIndex.from_frame(coll.alters[["ego_id", "alter_id"]]))
     ties = coll.ties[coll.ties["source"] != coll.ties["target"]]
     distinct = ties.loc[~pair_key(ties, coll.directed).duplicated()]
     g_s = of.reindex(pd.MultiIndex.from_arrays([distinct["ego_id"], distinct["source"]])).to_numpy()
@@ -263,6 +266,9 @@ def composition(coll: EgoCollection | EgoNetwork, *, group: str, categories: int
     out["ei_index"] = ((2 * e - total) / total).reindex(ids).to_numpy()
     out["blau"] = blau.reindex(ids).to_numpy()
     out["iqv"] = out["blau"] / (1 - 1 / k) if k >= 2 else np.nan
+    # people with no value are left out of all three; how many is said, not hidden
+    out["group_missing"] = blank.groupby(coll.alters["ego_id"], sort=False).sum().reindex(ids).fillna(0)\
+        .astype(np.int64).to_numpy()
     return out
 
 

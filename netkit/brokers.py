@@ -185,9 +185,6 @@ def _closed_at_brokers(A, At, codes, same, src, dst, nodes, max_block) -> np.nda
     ])
 
 
-_MISSING_HINT = "fill it in (for example with 'unknown') or choose another attribute with group="
-
-
 def _missing(value) -> bool:
     if value is None or value is pd.NA:
         return True
@@ -196,23 +193,31 @@ def _missing(value) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def _group_codes(net: Network, frame: GraphFrame, group: str) -> np.ndarray:
-    """An integer group code per frame node; an ego without the attribute is a group of its own."""
+def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer group codes, every missing value in one more group ("no group given"), and the mask."""
+    missing = np.fromiter((_missing(v) for v in values), dtype=bool, count=len(values))
+    codes = pd.factorize(pd.Series(np.where(missing, None, values), dtype=object))[0]
+    codes[missing] = codes.max() + 1 if len(codes) else 0
+    return codes, missing
+
+
+def _group_codes(net: Network, frame: GraphFrame, group: str) -> tuple[np.ndarray, np.ndarray]:
+    """An integer group code per frame node, and which nodes have no value for ``group``.
+
+    People with no value form one group of their own, "no group given". In an ego network
+    without the attribute in the egos table, the ego is a group of its own.
+    """
     if not isinstance(group, str) or not group:
         raise NetkitError(f"group={group!r} must name an attribute, e.g. group='context'.")
     if isinstance(net, WholeNetwork):
         G = net.G
-        values = [G.nodes[label].get(group) for label in frame.labels]
-        if all(_missing(v) for v in values):
+        values = np.array([G.nodes[label].get(group) for label in frame.labels], dtype=object)
+        if len(values) and all(_missing(v) for v in values):
             found = sorted({k for _, d in G.nodes(data=True) for k in d})
             listing = ", ".join(found) if found else "none — add one to the nodes"
             raise NetkitError(f"{net.source or 'this network'}: no node has the attribute '{group}'; "
                               f"node attributes are: {listing}.")
-        for label, v in zip(frame.labels, values):
-            if _missing(v):
-                raise NetkitError(f"{net.source or 'this network'}: node '{label}' has no '{group}'; "
-                                  f"every node needs a group: {_MISSING_HINT}.")
-        return pd.factorize(pd.Series(values, dtype=object))[0]
+        return _codes(values)
     coll = as_collection(net)
     source = getattr(net, "source", "") or "the alters table"
     usable = [c for c in coll.alters.columns if c not in ("ego_id", "alter_id")]
@@ -221,27 +226,21 @@ def _group_codes(net: Network, frame: GraphFrame, group: str) -> np.ndarray:
         raise NetkitError(f"{source}: group='{group}' is not a column of the alters table; "
                           f"alter columns are: {listing}.")
     alter_values = coll.alters[group].to_numpy(dtype=object)
-    bad = np.fromiter((_missing(v) for v in alter_values), dtype=bool, count=len(alter_values))
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        whose = f" of ego '{coll.alters['ego_id'].iat[i]}'" if isinstance(net, EgoCollection) else ""
-        raise NetkitError(f"{source}: alter '{coll.alters['alter_id'].iat[i]}'{whose} has no '{group}' "
-                          f"({int(bad.sum())} alter(s) in all); every alter needs a group: {_MISSING_HINT}.")
     n_egos = len(coll.egos)
     if group in coll.egos.columns:
-        ego_values = coll.egos[group].to_numpy(dtype=object)
-        bad = np.fromiter((_missing(v) for v in ego_values), dtype=bool, count=n_egos)
-        if bad.any():
-            e = coll.egos["ego_id"].iat[int(np.flatnonzero(bad)[0])]
-            raise NetkitError(f"{getattr(net, 'source', '') or 'the egos table'}: ego '{e}' has no '{group}'; "
-                              f"give the ego a value, or drop that column from the egos so the ego counts as a "
-                              f"group of its own.")
-        codes = pd.factorize(pd.Series(np.concatenate([alter_values, ego_values]), dtype=object))[0]
-    else:
-        codes = pd.factorize(pd.Series(alter_values, dtype=object))[0]
-        own = (codes.max() + 1) if len(codes) else 0
-        codes = np.concatenate([codes, np.full(n_egos, own)])  # egos sit in separate blocks: one code serves all
-    return codes
+        return _codes(np.concatenate([alter_values, coll.egos[group].to_numpy(dtype=object)]))
+    codes, missing = _codes(alter_values)
+    own = (codes.max() + 1) if len(codes) else 0
+    # egos sit in separate blocks: one code serves all
+    return np.concatenate([codes, np.full(n_egos, own)]), np.concatenate([missing, np.zeros(n_egos, bool)])
+
+
+def _missing_near(frame: GraphFrame, missing: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """For each broker at ``positions``: how many people of its neighbourhood (itself included) lack a group."""
+    A = frame.adjacency(weighted=False)
+    A = ((A + A.T) > 0).astype(np.int64)
+    near = A @ missing.astype(np.int64)
+    return (np.asarray(near).ravel() + missing)[positions].astype(np.int64)
 
 
 def brokerage(net: Network, *, group: str) -> pd.DataFrame:
@@ -273,12 +272,13 @@ def brokerage(net: Network, *, group: str) -> pd.DataFrame:
         counts of R's ``sna::brokerage(g, cl)$raw.nli`` (w_I, w_O, b_IO, b_OI, b_O, t).
         Integer counts. ``ego_id`` is the ego's id for ego networks (as in ``coll.egos``) and
         the node id for a whole network, where every node is the ego of its own neighbourhood.
+        ``group_missing``: how many people of that neighbourhood (the broker included) have no
+        value of ``group``; they were counted as one more group, "no group given".
 
     Raises
     ------
     NetkitError
-        If ``group`` is not an attribute (the message lists the available ones), or a person
-        has no value for it (the message names them).
+        If ``group`` is not an attribute (the message lists the available ones).
 
     Notes
     -----
@@ -289,9 +289,12 @@ def brokerage(net: Network, *, group: str) -> pd.DataFrame:
     gatekeeper and representative counts equal, so the two are reported as one column
     ``gatekeeper_representative`` (exactly one of a, b in the broker's group).
 
+    **Missing groups.** A person with no value of ``group`` (a blank context: not known) is
+    neither left out, which would change who brokers for whom, nor an error: all such people
+    form one more group, "no group given", and ``group_missing`` says how many there were.
+
     **The ego's group.** In an ego network the ego's own group is its value of ``group`` in the
-    egos table (``net.ego``) when that column exists there (a missing value is then an error);
-    otherwise the ego is a group of its own, so all of the ego's brokerage is itinerant (between
+    egos table (``net.ego``) when that column exists there; otherwise the ego is a group of its own, so all of the ego's brokerage is itinerant (between
     two alters of one group) or liaison (between alters of two groups). Scores are counted on
     the ego graph (ego, alters and their ties), so an ego brokers every pair of its alters who
     are not tied. Weights play no part.
@@ -308,18 +311,18 @@ def brokerage(net: Network, *, group: str) -> pd.DataFrame:
     Examples
     --------
     >>> import netkit as nk
-    >>> nk.brokerage(nk.load_sample("personal"), group="context")
-      ego_id  coordinator  itinerant  gatekeeper_representative  liaison  total
-    0    you            0         37                          0      674    711
+    >>> nk.brokerage(nk.load_sample("personal"), group="context").iloc[0].to_dict()
+    {'ego_id': 'you', 'coordinator': 0, 'itinerant': 37, 'gatekeeper_representative': 0, 'liaison': 674, 'total': 711, 'group_missing': 0}
     >>> roles = nk.brokerage(nk.load_sample("karate"), group="club").set_index("ego_id")
     >>> roles.loc["0"].to_dict()
-    {'coordinator': 87, 'itinerant': 0, 'gatekeeper_representative': 15, 'liaison': 0, 'total': 102}
+    {'coordinator': 87, 'itinerant': 0, 'gatekeeper_representative': 15, 'liaison': 0, 'total': 102, 'group_missing': 0}
     """
     net = as_network(net)
     frame = graph_frame(net)
-    codes = _group_codes(net, frame, group)
+    codes, missing = _group_codes(net, frame, group)
     positions = ego_positions(frame)
     counts = brokerage_counts(frame.adjacency(weighted=False), codes, positions)
+    group_missing = _missing_near(frame, missing, positions)
     if not frame.directed:
         counts = pd.DataFrame({
             "coordinator": counts["coordinator"] // 2,
@@ -328,4 +331,5 @@ def brokerage(net: Network, *, group: str) -> pd.DataFrame:
             "liaison": counts["liaison"] // 2,
         }, index=counts.index)
         counts["total"] = counts.sum(axis=1)
+    counts["group_missing"] = group_missing
     return ego_rows(frame, positions, counts)

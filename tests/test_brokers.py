@@ -97,13 +97,13 @@ def test_brokerage_matches_listing_every_path(G, codes):
     for v in nodes:
         e = expected[v]
         if G.is_directed():
-            assert table.loc[v].to_dict() == {**e, "total": sum(e.values())}
+            assert table.loc[v].to_dict() == {**e, "total": sum(e.values()), "group_missing": 0}
         else:
             assert e["representative"] == e["gatekeeper"]
             assert table.loc[v].to_dict() == {
                 "coordinator": e["coordinator"] // 2, "itinerant": e["itinerant"] // 2,
                 "gatekeeper_representative": e["representative"], "liaison": e["liaison"] // 2,
-                "total": (sum(e.values())) // 2}
+                "total": (sum(e.values())) // 2, "group_missing": 0}
 
 
 # ----------------------------------------------------------------------------- by hand
@@ -117,9 +117,10 @@ def test_brokerage_undirected_by_hand():
     G = nx.Graph([("v", x) for x in ("a1", "a2", "b1", "b2", "c1")] + [("a1", "b1")])
     nx.set_node_attributes(G, {"v": "A", "a1": "A", "a2": "A", "b1": "B", "b2": "B", "c1": "C"}, "side")
     t = by_node(brokerage(G, group="side"))
-    assert t.columns.to_list() == ["coordinator", "itinerant", "gatekeeper_representative", "liaison", "total"]
+    assert t.columns.to_list() == ["coordinator", "itinerant", "gatekeeper_representative", "liaison", "total",
+                                   "group_missing"]
     assert t.loc["v"].to_dict() == {"coordinator": 1, "itinerant": 1, "gatekeeper_representative": 5,
-                                    "liaison": 2, "total": 9}
+                                    "liaison": 2, "total": 9, "group_missing": 0}
     # a1's only pair {v, b1} is tied; the leaves have one contact
     assert (t.drop(index="v")["total"] == 0).all()
 
@@ -136,10 +137,11 @@ def test_brokerage_directed_by_hand():
                     ("x1", "y2"), ("z", "x1")])
     nx.set_node_attributes(G, {"v": "A", "x1": "A", "x2": "A", "y1": "B", "y2": "B", "z": "C"}, "side")
     t = by_node(brokerage(G, group="side"))
-    assert t.columns.to_list() == ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
-    assert t.loc["v"].to_list() == [1, 1, 3, 1, 1, 7]
-    assert t.loc["x1"].to_list() == [0, 0, 0, 1, 1, 2]
-    assert t.loc["z"].to_list() == [0, 1, 0, 0, 0, 1]
+    assert t.columns.to_list() == ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total",
+                                   "group_missing"]
+    assert t.loc["v"].to_list() == [1, 1, 3, 1, 1, 7, 0]
+    assert t.loc["x1"].to_list() == [0, 0, 0, 1, 1, 2, 0]
+    assert t.loc["z"].to_list() == [0, 1, 0, 0, 0, 1, 0]
     assert (t.loc[["x2", "y1", "y2"], "total"] == 0).all()
 
 
@@ -149,10 +151,12 @@ def test_ego_is_a_group_of_its_own_unless_it_has_the_attribute():
     # gatekeeper/representative (one side in the ego's group).
     net = ego_network(["a", "b", "c"], [("a", "b")], context=["work", "work", "family"])
     assert brokerage(net, group="context").iloc[0].to_dict() == {
-        "ego_id": "me", "coordinator": 0, "itinerant": 0, "gatekeeper_representative": 0, "liaison": 2, "total": 2}
+        "ego_id": "me", "coordinator": 0, "itinerant": 0, "gatekeeper_representative": 0, "liaison": 2, "total": 2,
+        "group_missing": 0}
     net.ego["context"] = "work"
     assert brokerage(net, group="context").iloc[0].to_dict() == {
-        "ego_id": "me", "coordinator": 0, "itinerant": 0, "gatekeeper_representative": 2, "liaison": 0, "total": 2}
+        "ego_id": "me", "coordinator": 0, "itinerant": 0, "gatekeeper_representative": 2, "liaison": 0, "total": 2,
+        "group_missing": 0}
     # an ego brokers every pair of alters who are not tied: C(40, 2) - 69 ties = 711 in the sample
     personal = brokerage(nk.load_sample("personal"), group="context").iloc[0]
     assert personal["total"] == 40 * 39 // 2 - 69
@@ -178,25 +182,31 @@ def test_brokerage_collection_rows_equal_each_ego():
 def test_brokerage_group_errors():
     with pytest.raises(nk.NetkitError, match=r"no node has the attribute 'colour'; node attributes are: club"):
         brokerage(nk.load_sample("karate"), group="colour")
-    G = nk.load_sample("karate").G.copy()
-    del G.nodes["5"]["club"]
-    with pytest.raises(nk.NetkitError, match=r"node '5' has no 'club'.*fill it in"):
-        brokerage(G, group="club")
     with pytest.raises(nk.NetkitError, match=r"group='gender' is not a column of the alters table; alter columns are: "
                                              r"name, context, closeness"):
         brokerage(nk.load_sample("survey"), group="gender")
-    net = ego_network(["a", "b"], [], context=["work", None])
-    with pytest.raises(nk.NetkitError, match=r"alter 'b' has no 'context'.*every alter needs a group"):
-        brokerage(net, group="context")
-    alters = pd.DataFrame({"ego_id": ["E1", "E2"], "alter_id": ["a", "a"], "context": ["work", "home"]})
-    egos = pd.DataFrame({"ego_id": ["E1", "E2"], "context": ["work", None]})
-    coll = make_collection(egos, alters, None, origins={"alters": Origin("alters.csv")})
-    with pytest.raises(nk.NetkitError, match=r"ego 'E2' has no 'context'"):
-        brokerage(coll, group="context")
-    alters.loc[1, "context"] = None
+
+
+def test_people_with_no_group_are_one_more_group_and_counted():
+    # [hand] the undirected example above with b2's and c1's group blank: they form one group
+    # "no group given" (N). Of v's 9 open pairs: {a1,a2} coordinator; {b2,c1} now itinerant
+    # (N-A-N); {a1,b2} {a1,c1} {a2,b1} {a2,b2} {a2,c1} gatekeeper/representative; {b1,b2} {b1,c1}
+    # liaison (B-A-N). Three people of v's neighbourhood (v included) lack a group? two: b2, c1.
+    G = nx.Graph([("v", x) for x in ("a1", "a2", "b1", "b2", "c1")] + [("a1", "b1")])
+    nx.set_node_attributes(G, {"v": "A", "a1": "A", "a2": "A", "b1": "B"}, "side")
+    t = by_node(brokerage(G, group="side"))
+    assert t.loc["v"].to_dict() == {"coordinator": 1, "itinerant": 1, "gatekeeper_representative": 5,
+                                    "liaison": 2, "total": 9, "group_missing": 2}
+    assert t.loc["b2", "group_missing"] == 1 and t.loc["a1", "group_missing"] == 0
+    # an ego network typed into the forms: one person without a context is no error
+    net = ego_network(["a", "b", "c"], [], context=["work", None, "work"])
+    row = brokerage(net, group="context").iloc[0]
+    # the ego (a group of its own) brokers all 3 pairs: {a,c} itinerant, {a,b} {b,c} liaison
+    assert (row["itinerant"], row["liaison"], row["group_missing"]) == (1, 2, 1)
+    # a collection: each ego's count is its own
+    alters = pd.DataFrame({"ego_id": ["E1", "E2", "E2"], "alter_id": ["a", "a", "b"], "context": ["work", None, None]})
     coll = make_collection(None, alters, None, origins={"alters": Origin("alters.csv")})
-    with pytest.raises(nk.NetkitError, match=r"alter 'a' of ego 'E2' has no 'context'"):
-        brokerage(coll, group="context")
+    assert brokerage(coll, group="context").set_index("ego_id")["group_missing"].to_dict() == {"E1": 0, "E2": 2}
 
 
 def test_brokerage_directed_ego_network():
@@ -208,7 +218,7 @@ def test_brokerage_directed_ego_network():
     group[net.ego_node] = object()
     expected = brokerage_reference(G, group)[net.ego_node]
     got = brokerage(net, group="context").iloc[0].to_dict()
-    assert got == {"ego_id": "me", **expected, "total": sum(expected.values())}
+    assert got == {"ego_id": "me", **expected, "total": sum(expected.values()), "group_missing": 0}
 
 
 def test_brokerage_moved_out_of_holes():
