@@ -359,25 +359,42 @@ def support_feedback(answers: Answers, people: pd.DataFrame | None = None,
                        "you would have no one for these. A second person for one of them would spread the load.")
         elif covered >= 3 and rec["share"] >= 0.5:
             out.append(f"Much rests on {name}: named for {rec['items']} of the {covered} kinds of support you have.")
-    if ties:
-        chk = tie_kind_check(answers, ties).set_index("kind")
-        ins, psy = chk.loc["instrumental"], chk.loc["psychosocial"]
-        if ins["weak"] + ins["strong"] and ins["strong"] > ins["weak"]:
-            out.append(
-                f"Your instrumental support comes mostly from strong ties ({int(ins['strong'])} of "
-                f"{plural(int(ins['weak'] + ins['strong']), 'person', 'people')}). Acquaintances — weak ties — tend to bring new "
-                "information and reach other groups (Granovetter 1973): someone you know less well may help here too."
-            )
-        if psy["weak"] + psy["strong"] and psy["weak"] > psy["strong"]:
-            out.append(
-                f"Your psychosocial support comes mostly from weak ties ({int(psy['weak'])} of "
-                f"{plural(int(psy['weak'] + psy['strong']), 'person', 'people')}). Confiding and encouragement tend to come from close, "
-                "strong ties (Wellman & Wortley 1990): is there someone close you could also turn to?"
-            )
-        if (ins["weak"] + ins["strong"]) and (psy["weak"] + psy["strong"]) and ins["weak"] >= ins["strong"] \
-                and psy["strong"] >= psy["weak"]:
-            out.append("As research leads one to expect, your instrumental support comes mainly from weak ties "
-                       "and your psychosocial support from strong ties.")
+    if ties is not None:
+        out += _tie_kind_feedback(answers, ties)
+    return out
+
+
+def _tie_kind_feedback(answers: Answers, ties: Mapping[str, str]) -> list[str]:
+    """Sentences on which kind of tie gives which support; people with no tie strength yet (not
+    rated) are counted as unrated, never as weak or strong."""
+    out = []
+    chk = tie_kind_check(answers, ties).set_index("kind")
+    ins, psy = chk.loc["instrumental"], chk.loc["psychosocial"]
+    unrated = {p for i in SUPPORT_ITEMS for p in (answers.get(i.key) or [])
+               if str(ties.get(p, "")).lower() not in ("weak", "strong")}
+    if unrated:
+        out.append(
+            f"{plural(len(unrated), 'person', 'people')} you named for support "
+            f"{'has' if len(unrated) == 1 else 'have'} no tie strength yet (how close you are and how often you "
+            "are in touch are not answered), so they are left out of what follows: rate them in the "
+            "'2 About each' tab (notebook 01) to see whether they are weak or strong ties."
+        )
+    if ins["weak"] + ins["strong"] and ins["strong"] > ins["weak"]:
+        out.append(
+            f"Your instrumental support comes mostly from strong ties ({int(ins['strong'])} of "
+            f"{plural(int(ins['weak'] + ins['strong']), 'person', 'people')}). Acquaintances — weak ties — tend to bring new "
+            "information and reach other groups (Granovetter 1973): someone you know less well may help here too."
+        )
+    if psy["weak"] + psy["strong"] and psy["weak"] > psy["strong"]:
+        out.append(
+            f"Your psychosocial support comes mostly from weak ties ({int(psy['weak'])} of "
+            f"{plural(int(psy['weak'] + psy['strong']), 'person', 'people')}). Confiding and encouragement tend to come from close, "
+            "strong ties (Wellman & Wortley 1990): is there someone close you could also turn to?"
+        )
+    if (ins["weak"] + ins["strong"]) and (psy["weak"] + psy["strong"]) and ins["weak"] >= ins["strong"] \
+            and psy["strong"] >= psy["weak"]:
+        out.append("As research leads one to expect, your instrumental support comes mainly from weak ties "
+                   "and your psychosocial support from strong ties.")
     return out
 
 
@@ -517,11 +534,11 @@ def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None) 
 
 
 def _tie_kinds(net) -> dict[str, str]:
-    from .ties import tie_table
+    """Alter id -> "weak" or "strong", for the people whose tie strength is known."""
+    from .batch import alter_table
 
-    table = tie_table(net)
-    table = table[table["kind"] == "ego-alter"]
-    return {str(a): str(t) for a, t in zip(table["target"], table["tie"]) if isinstance(t, str)}
+    table = alter_table(net, communities=False)
+    return {str(a): str(t) for a, t in zip(table["alter_id"], table["tie"]) if isinstance(t, str)}
 
 
 MSPSS_SUBSCALES = {

@@ -146,3 +146,19 @@ def test_assess_a_workspace(tmp_path):
 
 def test_docstring_examples_run():
     assert doctest.testmod(support, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+def test_people_with_no_tie_strength_are_never_called_weak_or_strong():
+    """Providers nobody rated are counted as unrated and left out of the weak/strong sentences."""
+    from netkit.support import support_feedback
+
+    answers = {"outside_confidant": ["a", "b"], "similar_family_situation": ["c"], "industry_peers": ["a"]}
+    # only c is rated (weak): the psychosocial sentence may speak of c alone, never of a or b
+    said = support_feedback(answers, None, {"c": "weak"})
+    assert "2 people you named for support have no tie strength yet" in " ".join(said)
+    assert "Your psychosocial support comes mostly from weak ties (1 of 1 person)" in " ".join(said)
+    # nobody rated: one sentence about the missing ratings, none about weak or strong ties
+    said = support_feedback(answers, None, {})
+    joined = " ".join(said)
+    assert "3 people you named for support have no tie strength yet" in joined
+    assert "mostly from" not in joined and "mainly from" not in joined
