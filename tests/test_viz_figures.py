@@ -113,3 +113,12 @@ def test_reciprocity_balance_from_a_table_and_from_a_network(personal):
     assert len(fig.axes[0].get_yticklabels()) == int(((personal.alters["support_given"] + personal.alters["support_received"]) > 0).sum())
     with pytest.raises(nk.NetkitError, match="'received'"):
         reciprocity_figure(table.drop(columns="received"))
+
+
+def test_an_empty_support_table_says_so_without_a_warning(recwarn):
+    from netkit.viz import support_coverage_figure
+
+    fig = support_coverage_figure(pd.DataFrame(columns=["person", "kind", "item"]))
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["No support answers yet: answer the questions in the '4 Support' tab (notebook 05)."]
+    assert not [w for w in recwarn if issubclass(w.category, UserWarning)]

@@ -250,7 +250,8 @@ def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping
     -------
     matplotlib.figure.Figure
         A grid: items (grouped by kind) down, people across; a filled cell means that person
-        gives that item. Items nobody gives are marked "gap".
+        gives that item. Items nobody gives are marked "gap". An empty table gives a figure
+        that says no support question is answered yet, and where to answer.
 
     Examples
     --------
@@ -275,6 +276,12 @@ def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping
         raise NetkitError(f"support kind {table['kind'][bad].iloc[0]!r} (row {int(np.flatnonzero(bad)[0]) + 1}) is not "
                           "'instrumental' or 'psychosocial'.")
     table["kind"] = kinds
+    if table.empty:  # nothing answered yet: say so in the figure itself, not with an empty grid
+        fig, ax = _figure(6, 1.2)
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No support answers yet: answer the questions in the '4 Support' tab (notebook 05).",
+                ha="center", va="center", fontsize=10, wrap=True)
+        return fig
     table["item"] = table["item"].map(lambda v: _clip(v, 50))
     has_person = table["person"].map(lambda v: not (pd.isna(v) or str(v).strip() == ""))
     people = list(dict.fromkeys(table.loc[has_person, "person"]))
