@@ -15,6 +15,7 @@ from .arguments import check_count, renamed_keywords
 from .frame import as_network, graph_frame
 from .holes import BURT_COLUMNS, burt_measures, mutual_weights, with_tie
 from .model import EgoCollection, EgoNetwork, WholeNetwork, select_ego
+from .words import plural
 
 __all__ = ["suggest_introductions", "at_most_per_person", "BRIDGE_FACTOR", "WIN_FOR_ALL"]
 
@@ -49,22 +50,57 @@ def _label(name: str, context) -> str:
     return f"{name} ({context})" if isinstance(context, str) and context else name
 
 
+def _two(x: float) -> str:
+    """A measure as people read it: two significant figures (0.078, 0.54, 1.0)."""
+    return f"{x:.2g}" if x and abs(x) < 1 else f"{x:.2f}".rstrip("0").rstrip(".") or "0"
+
+
+def _trust(r: dict) -> str:
+    """How well you know the two, in words, and what that means for the introduction."""
+    a, b = r["strength_a"], r["strength_b"]
+    if np.isnan(a) or np.isnan(b):
+        return ("how well you know them is not rated yet, so it is hard to say how much your word will "
+                "count with them")
+    shown = f"tie strength {_two(a)} and {_two(b)}, from 0 to 1"
+    if a >= 0.5 and b >= 0.5:
+        return f"you know both well ({shown}), so an introduction from you carries trust"
+    if a < 0.5 and b < 0.5:
+        return (f"you know both only a little ({shown}), so an introduction from you carries less weight: "
+                "a short note on why they should meet helps")
+    (close, hi), (far, lo) = sorted([(r["name_a"], a), (r["name_b"], b)], key=lambda t: -t[1])
+    return (f"you know {close} well and {far} less (tie strength {_two(hi)} and {_two(lo)}, from 0 to 1), so "
+            f"your word counts more with {close}")
+
+
+def _constraint_change(before: float, after: float) -> str:
+    """What the introduction does to your constraint (0 to 1: how much your contacts know each other)."""
+    rise = after - before
+    if _two(before) == _two(after) or abs(rise) < 0.005:
+        return (f"Your constraint barely changes (about {_two(before)}; from 0 to 1, higher when your contacts "
+                "all know each other): you give up almost none of your brokerage.")
+    if rise < 0:
+        return f"Your constraint falls from {_two(before)} to {_two(after)}: you even gain room to broker."
+    size = "a little" if rise < 0.05 else "some" if rise < 0.15 else "a good deal"
+    return (f"Your constraint rises from {_two(before)} to {_two(after)} (from 0 to 1, higher when your contacts "
+            f"all know each other): you give up {size} of your brokerage for goodwill with both.")
+
+
+def _sentence(text: str) -> str:
+    """End a sentence with one full stop, also after a name that ends in one ("Rahul K.")."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _reason(r: dict, ego_before: float, ego_after: float) -> str:
     where = {
         "components": "in parts of your network that are not connected at all",
         "communities": "in different groups of your network",
         "community": "in the same group of your network but do not know each other",
     }[r["bridges"]]
-    if np.isnan(r["strength_a"]) or np.isnan(r["strength_b"]):
-        known = "you know both (how well is not recorded), so an introduction from you carries some trust"
-    else:
-        known = (f"you know both (tie strength {r['strength_a']:.2f} and {r['strength_b']:.2f}), so an introduction "
-                 "from you carries trust")
     return (
         f"{_label(r['name_a'], r['context_a'])} and {_label(r['name_b'], r['context_b'])} are {where}; "
-        f"{known}. {r['name_a']} would reach {r['new_contacts_a']} new people through "
-        f"{r['name_b']}, and {r['name_b']} {r['new_contacts_b']} through {r['name_a']}. Your constraint moves "
-        f"from {ego_before:.3f} to {ego_after:.3f}: a little brokerage given up for goodwill with both."
+        f"{_sentence(_trust(r))} {r['name_a']} would reach {plural(r['new_contacts_a'], 'new person', 'new people')} through "
+        f"{r['name_b']}, and {r['name_b']} {plural(r['new_contacts_b'], 'new person', 'new people')} through "
+        f"{_sentence(r['name_a'])} {_constraint_change(ego_before, ego_after)}"
     )
 
 

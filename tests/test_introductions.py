@@ -29,7 +29,9 @@ def test_hand_computed_triad(triad):
     assert row["ego_effective_size_after"] == pytest.approx(3 - 4 / 3, abs=1e-12)
     # Ana gains a non-redundant contact: within the ego graph her effective size grows
     assert row["a_effective_size_after"] > row["a_effective_size_before"]
-    assert "Ana (work) and Cai <b> (gym)" in row["reason"] and "0.611 to 0.840" in row["reason"]
+    # the same numbers, said to two significant figures, and what the rise means
+    assert "Ana (work) and Cai <b> (gym)" in row["reason"] and "rises from 0.61 to 0.84" in row["reason"]
+    assert "you give up a good deal of your brokerage" in row["reason"]
     assert "win" not in row["reason"] and "structural hole" in nk.WIN_FOR_ALL
     assert not table.attrs  # the note is a public constant, not hidden in DataFrame.attrs
 
@@ -95,3 +97,33 @@ def test_one_ego_is_picked_the_one_way():
         nk.suggest_introductions(net, ego="me")
     with pytest.raises(nk.NetkitError, match="there is no ego 'nobody'"):
         nk.suggest_introductions(nk.load_sample("survey"), ego="nobody")
+
+
+@pytest.mark.parametrize("a, b, said", [
+    (0.9, 0.8, "you know both well (tie strength 0.9 and 0.8, from 0 to 1), so an introduction from you carries trust"),
+    (0.21, 0.21, "you know both only a little (tie strength 0.21 and 0.21, from 0 to 1), so an introduction from you "
+                 "carries less weight"),
+    (0.3, 0.95, "you know Bo well and Al less (tie strength 0.95 and 0.3, from 0 to 1), so your word counts more with Bo"),
+    (float("nan"), 0.9, "how well you know them is not rated yet"),
+])
+def test_the_reason_says_in_words_how_well_you_know_both(a, b, said):
+    from netkit.introductions import _trust
+
+    assert _trust({"strength_a": a, "strength_b": b, "name_a": "Al", "name_b": "Bo"}).startswith(said)
+
+
+@pytest.mark.parametrize("before, after, said", [
+    (0.078, 0.0784, "Your constraint barely changes (about 0.078;"),
+    (0.406, 0.535, "Your constraint rises from 0.41 to 0.54"),
+    (0.5, 0.4, "Your constraint falls from 0.5 to 0.4"),
+])
+def test_the_constraint_change_is_rounded_and_sized(before, after, said):
+    from netkit.introductions import _constraint_change
+
+    assert _constraint_change(before, after).startswith(said)
+
+
+def test_counts_agree_with_their_nouns():
+    net = nk.load_sample("survey")["E001"]
+    reasons = " ".join(nk.suggest_introductions(net, k=10)["reason"])
+    assert "1 new people" not in reasons and ".." not in reasons
