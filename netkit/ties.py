@@ -20,6 +20,7 @@ from .errors import NetkitError
 from .frame import as_network, graph_frame, product_at
 from .model import EgoCollection, WholeNetwork, as_collection
 from .schema import NO_WORDS, YES_WORDS
+from .words import plural
 
 __all__ = ["ITEMS", "LAYERS", "PRESETS", "SCALES", "dunbar_layers", "granovetter_check", "item_weights",
            "tie_class", "tie_strength", "tie_table"]
@@ -694,10 +695,12 @@ def granovetter_check(
     if n >= 3 and np.ptp(scores[ok]) > 0 and np.ptp(overlap[ok]) > 0:
         result = spearmanr(scores[ok], overlap[ok])
         rho, p = float(result.statistic), float(result.pvalue)
-    return pd.Series(
-        {"n": n, "rho": rho, "p_value": p, "sentence": _verdict(n, rho, p, net, weight)},
-        name="granovetter_check", dtype=object,
-    )
+    sentence = _verdict(n, rho, p, net, weight)
+    unscored = int(np.isnan(scores).sum())
+    if unscored and not whole:  # blanks are not known: left out, and said so
+        sentence += (f" {plural(unscored, 'tie')} with no strength yet (nothing rated) "
+                     f"{'is' if unscored == 1 else 'are'} left out.")
+    return pd.Series({"n": n, "rho": rho, "p_value": p, "sentence": sentence}, name="granovetter_check", dtype=object)
 
 
 def _pair_values(table: pd.DataFrame):
