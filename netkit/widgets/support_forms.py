@@ -22,7 +22,7 @@ class SupportForm(Form):
         super().__init__(workspace)
         self.pickers: dict[str, W.SelectMultiple] = {}
         self.no_one: dict[str, W.Checkbox] = {}
-        self.chosen: dict[str, W.Label] = {}  # the names picked, in words (a long list scrolls)
+        self.chosen: dict[str, W.HTML] = {}  # the names picked, in words (a long list scrolls)
         parts = [
             heading("Who supports you?"),
             paragraph("For each question, pick everyone who gives you this support (hold Ctrl, or ⌘ on a Mac, to "
@@ -32,17 +32,18 @@ class SupportForm(Form):
         for kind in KINDS:
             parts.append(heading(f"{kind.capitalize()} support", level=4))
             for item in (i for i in SUPPORT_ITEMS if i.kind == kind):
-                picker = W.SelectMultiple(options=[], rows=5, layout=W.Layout(width="24em"))
+                picker = W.SelectMultiple(options=[], rows=5, layout=W.Layout(width="100%", max_width="24em"))
                 picker.add_class("netkit-support-picker")
                 picker.add_class(f"netkit-item-{item.key.replace('_', '-')}")
                 none = W.Checkbox(description="no one yet", indent=False, layout=W.Layout(width="auto"))
                 none.add_class("netkit-no-one")
-                chosen = W.Label(layout=W.Layout(margin="0 0 0 1em"))
+                chosen = W.HTML(layout=W.Layout(margin="0 0 0 1em", max_width="24em"))
                 picker.observe(self._picked, "value")
                 none.observe(self._no_one_changed, "value")
                 self.pickers[item.key], self.no_one[item.key], self.chosen[item.key] = picker, none, chosen
-                parts += [W.HTML(f"<p style='margin:0.6em 0 0.2em'>{escape(item.question)}</p>"),
-                          W.HBox([picker, W.VBox([none, chosen])])]
+                parts += [W.HTML(f"<p style='margin:0.6em 0 0.2em;white-space:normal;font-weight:600'>"
+                                 f"{escape(item.question)}</p>", layout=W.Layout(width="100%", max_width="48em")),
+                          W.HBox([picker, W.VBox([none, chosen])], layout=W.Layout(flex_flow="row wrap"))]
         self.children = parts + [self.message, self.refresh_button]
         self.reload()
 
@@ -59,7 +60,7 @@ class SupportForm(Form):
                 picker.rows = max(3, min(8, len(options)))
                 picker.value = tuple(a for a in (answers[key] or []) if a in ids)
                 self.no_one[key].value = answers[key] == []
-                self.chosen[key].value = ("Picked: " + ", ".join(names[a] for a in picker.value)) if picker.value else ""
+                self.chosen[key].value = _picked_html([names[a] for a in picker.value])
 
     def _item_of(self, owner) -> str:
         return next(k for k in self.pickers if self.pickers[k] is owner or self.no_one[k] is owner)
@@ -83,9 +84,19 @@ class SupportForm(Form):
             self.refresh()
             self.message.value = message
             return
-        who = ", ".join(names.get(a, a) for a in self.pickers[item].value) or "nobody picked"
-        self.say(f"Saved: {who}.", "ok")
-        self.chosen[item].value = f"Picked: {who}" if self.pickers[item].value else ""
+        picked = [names.get(a, a) for a in self.pickers[item].value]
+        dropped = [n for n, a in self.pickers[item].options if a in old - new]  # in the list's order
+        if not picked:
+            text = f"Saved: no one picked for this question any more ({_and(dropped)} removed); it is open again."
+        elif dropped and not (new - old):
+            text = f"Saved: {_and(picked)} ({_and(dropped)} removed)."
+        elif dropped:  # a plain click replaces the pick: say who went, and how to keep both
+            text = (f"Saved: {_and(picked)} (instead of {_and(dropped)}). "
+                    "To pick more than one, hold Ctrl (⌘ on a Mac) while you click.")
+        else:
+            text = f"Saved: {_and(picked)}."
+        self.say(text, "ok")
+        self.chosen[item].value = _picked_html(picked)
         with self.quietly():
             if new:
                 self.no_one[item].value = False
@@ -102,6 +113,16 @@ class SupportForm(Form):
         message = self.message.value
         self.refresh()  # the picker and the box show what is on disk now (also after a failed write)
         self.message.value = message
+
+
+def _picked_html(names: list[str]) -> str:
+    """The names picked for a question, in words that wrap (a long list is never cut off)."""
+    return f"<div style='white-space:normal'>Picked: {escape(', '.join(names))}</div>" if names else ""
+
+
+def _and(names: list[str]) -> str:
+    """Names as a sentence says them: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
 
 
 class KramForm(PersonForm):
