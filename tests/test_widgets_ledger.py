@@ -63,7 +63,7 @@ def test_summary_shows_balance_and_flags_escaped(ws):
     ws.add_favor("p002", kind="instrumental", direction="given", status="offered", date="2026-06-01", note="<CV>")
     form = LedgerForm(ws, today=TODAY)
     text = form.summary.value
-    assert "you gave 2 and received 0" in text
+    assert "You did 2 favors and received none. Favors went one way only." in text
     assert "You did Ana &lt;i&gt; 2 favors and received none back yet." in text
     assert "You offered Ben a favor (&lt;CV&gt;) 29 days ago" in text
     assert "<i>" not in text and "<CV>" not in text

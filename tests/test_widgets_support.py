@@ -125,6 +125,7 @@ def test_feedback_is_escaped_and_complete(ws):
     assert "Kofi &lt;Work&gt;" in html and "<Work>" not in html
     assert "Gap: no one yet for a confidant outside your department" in html
     assert "data:image/png;base64," in html  # the chart, inline
+    assert "netkit-readable" in html and "img{max-width:100%;height:auto}" in html  # at a readable size
     assert "http://" not in html and "https://" not in html
 
 

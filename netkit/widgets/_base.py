@@ -16,7 +16,8 @@ import ipywidgets as W
 from ..errors import NetkitError
 from ..store import DEFAULT_WORKSPACE, Workspace
 
-__all__ = ["Form", "as_workspace", "guarded", "escape", "labelled", "on_enter", "press_enter", "NOT_ANSWERED", "BLANK"]
+__all__ = ["Form", "as_workspace", "guarded", "escape", "labelled", "on_enter", "press_enter", "readable",
+           "NOT_ANSWERED", "BLANK"]
 
 #: The choice every question starts with: nothing is known until the participant says so.
 NOT_ANSWERED = "— not answered yet —"
@@ -203,6 +204,25 @@ def heading(text: str, level: int = 3) -> W.HTML:
 def paragraph(text: str) -> W.HTML:
     return W.HTML(f"<p style='margin:0.2em 0;white-space:normal'>{escape(text)}</p>",
                   layout=W.Layout(width="100%", max_width="48em"))
+
+
+# Results shown in a form (feedback, tables, charts) at a size people read without leaning in:
+# the chart at its own size up to the form's width, tables with room between the columns.
+_READABLE_CSS = (
+    ".netkit-readable{font-size:14px;line-height:1.45;max-width:52em;white-space:normal}"
+    ".netkit-readable img{max-width:100%;height:auto}"
+    ".netkit-readable figure{margin:0.6em 0}"
+    ".netkit-readable figcaption,.netkit-readable caption{color:#444;font-size:13px;text-align:left;padding:2px 0}"
+    ".netkit-readable table{border-collapse:collapse;margin:0.6em 0;font-size:14px}"
+    ".netkit-readable th,.netkit-readable td{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left;"
+    "vertical-align:top}"
+    ".netkit-readable .num{text-align:right;font-variant-numeric:tabular-nums}"
+)
+
+
+def readable(fragment: str) -> str:
+    """An HTML fragment (already escaped) with the forms' reading size for text, tables and charts."""
+    return f"<div class='netkit-readable'><style>{_READABLE_CSS}</style>{fragment}</div>"
 
 
 def label_html(text: str) -> W.HTML:

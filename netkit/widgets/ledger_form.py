@@ -5,7 +5,7 @@ import datetime as dt
 
 import ipywidgets as W
 
-from ._base import Form, escape, guarded, heading, labelled, paragraph
+from ._base import Form, escape, guarded, heading, labelled, paragraph, readable
 
 __all__ = ["LedgerForm"]
 
@@ -37,7 +37,7 @@ class LedgerForm(Form):
         self.entries.add_class("netkit-ledger-entries")
         self.mark_done_button = W.Button(description="Mark done", icon="check")
         self.remove_button = W.Button(description="Remove entry", icon="trash")
-        self.summary = W.HTML()
+        self.summary = W.HTML(layout=W.Layout(width="100%"))
         self.summary.add_class("netkit-ledger-summary")
         self.add_button.on_click(lambda _: self.add())
         self.mark_done_button.on_click(lambda _: self.mark_done())
@@ -85,7 +85,7 @@ class LedgerForm(Form):
         lines = [s for s in [reciprocity_sentence(reciprocity(ledger)), *flags["detail"]] if s]
         table = render_table(balance[["name", "given", "received", "balance", "category"]],
                              signed=True) if len(balance) else ""
-        self.summary.value = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in lines) + "</ul>" + table
+        self.summary.value = readable("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in lines) + "</ul>" + table)
 
     @guarded
     def add(self) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import ipywidgets as W
 
 from ..words import date_words
-from ._base import Form, escape, guarded, heading, labelled, on_enter, paragraph
+from ._base import Form, escape, guarded, heading, labelled, on_enter, paragraph, readable
 
 __all__ = ["PlanForm", "OwnStep", "REPORT_NAME"]
 
@@ -175,6 +175,6 @@ class PlanForm(Form):
         today = self._today()
         net = self.workspace.network()
         plan = action_plan(net, today=today)
-        self.plan.value = render_macro("partials/plan.html.j2", "action_steps", plan_steps(plan), level=4)
+        self.plan.value = readable(render_macro("partials/plan.html.j2", "action_steps", plan_steps(plan), level=4))
         write_report(net, self.report_path, today=today, own=self.workspace.plan_items())
         self.say(f"Your report is saved as {self.report_path}. Open it in a browser to read or print it.", "ok")

@@ -9,7 +9,7 @@ import ipywidgets as W
 
 from ..store import Workspace
 from ..support import KINDS, KRAM_FUNCTIONS, SUPPORT_ITEMS
-from ._base import Form, PersonForm, escape, guarded, heading, paragraph
+from ._base import Form, PersonForm, escape, guarded, heading, paragraph, readable
 
 __all__ = ["SupportForm", "KramForm", "SupportFeedback"]
 
@@ -182,7 +182,7 @@ class SupportFeedback(Form):
                                       layout=W.Layout(width="auto"))
         self.update_button.add_class("netkit-support-update")
         self.update_button.on_click(lambda _: self._update())
-        self.output = W.HTML()
+        self.output = W.HTML(layout=W.Layout(width="100%"))
         self.output.add_class("netkit-support-feedback")
         self.children = [heading("What your answers say"), self.update_button, self.output, self.message]
         self.reload()
@@ -199,7 +199,9 @@ def support_feedback_html(workspace: "Workspace") -> str:
     """Feedback, chart and table for a workspace as one escaped HTML fragment."""
     from ..support import assess_support
 
+    from ..plan import REPORT_DPI
+
     if not workspace.exists:
         return "<p>Add the people you know first; then answer the support questions.</p>"
-    # a smaller picture than the report's: the form sits beside the questions
-    return assess_support(workspace.network()).to_html(chart=True, dpi=90)
+    # the report's resolution, shown at its own size (up to the form's width): labels stay readable
+    return readable(assess_support(workspace.network()).to_html(chart=True, dpi=REPORT_DPI))
