@@ -86,6 +86,11 @@ def open_and_run(page, lab_server, notebook: str) -> None:
     page.locator(".netkit-support-picker select").first.wait_for(timeout=TIMEOUT_MS)
 
 
+def shown_choice(select) -> str:
+    """The option a <select> shows (ipywidgets writes spaces as no-break spaces)."""
+    return select.evaluate("s => s.selectedOptions[0].textContent").replace("\xa0", " ")
+
+
 def assert_no_errors(page) -> None:
     shown = page.locator(
         ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-RenderedText[data-mime-type"
@@ -114,7 +119,7 @@ def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, l
     # about each person: every question starts as "not answered yet"; one answer, saved alone
     closeness = page.locator(".netkit-closeness select")
     closeness.locator("option", has_text="3 – close").wait_for(state="attached", timeout=TIMEOUT_MS)
-    assert closeness.evaluate("s => s.selectedOptions[0].textContent") == "— not answered yet —"
+    assert shown_choice(closeness) == "— not answered yet —"
     label = page.locator(".netkit-label", has_text="Where do you know them from?")
     assert label.is_visible() and label.bounding_box()["width"] > 150  # the question in full, not cut off
     closeness.select_option(label="3 – close")
@@ -154,10 +159,11 @@ def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, l
     assert page.locator(".netkit-name-input input").input_value() == ""
     page.wait_for_function(
         "() => { const s = document.querySelector('.netkit-closeness select');"
-        " return s && s.selectedOptions.length && s.selectedOptions[0].textContent === '3 – close'; }",
+        " return s && s.selectedOptions.length"
+        " && s.selectedOptions[0].textContent.replace(/\\u00a0/g, ' ') === '3 – close'; }",
         timeout=TIMEOUT_MS)
     frequency = page.locator(".netkit-frequency select")
-    assert frequency.evaluate("s => s.selectedOptions[0].textContent") == "— not answered yet —"
+    assert shown_choice(frequency) == "— not answered yet —"
     assert_no_errors(page)
     assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
     for s in [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]:
