@@ -2,7 +2,7 @@
 
 One place for it, so every form, report and message agrees: a whole number is written as it is,
 anything else to three significant figures (an average of 12.3456 people is "12.3 people"), and
-the noun agrees with the number.
+the noun agrees with the number. Dates in sentences read "15 July 2026" (:func:`date_words`).
 """
 from __future__ import annotations
 
