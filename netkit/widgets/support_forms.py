@@ -122,7 +122,9 @@ def _picked_html(names: list[str]) -> str:
 
 def _and(names: list[str]) -> str:
     """Names as a sentence says them: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class KramForm(PersonForm):
@@ -131,7 +133,7 @@ class KramForm(PersonForm):
 
     def __init__(self, workspace=None) -> None:
         super().__init__(workspace)
-        self.person = W.Dropdown(options=[], description="Person", layout=W.Layout(width="26em"))
+        self.person = W.Dropdown(options=[], description="Person", layout=W.Layout(width="100%", max_width="26em"))
         self.person.add_class("netkit-kram-person")
         self.boxes: dict[str, W.Checkbox] = {}
         rows = [heading("What does each person do for you? (optional)"),
@@ -141,12 +143,16 @@ class KramForm(PersonForm):
         for kind in ("career", "psychosocial"):
             rows.append(heading(f"{kind.capitalize()} functions", level=4))
             for f in (f for f in KRAM_FUNCTIONS if f.kind == kind):
-                box = W.Checkbox(description=f"{f.key.replace('_', ' ')}: {f.label}", indent=False,
-                                 layout=W.Layout(width="auto"))
+                box = W.Checkbox(description=f.key.replace("_", " "), indent=False,
+                                 layout=W.Layout(width="auto", min_width="13em"))
                 box.add_class("netkit-kram-box")
                 box.observe(self._ticked, "value")
                 self.boxes[f.key] = box
-                rows.append(box)
+                # the explanation beside the box wraps on a narrow screen (a checkbox's own label is cut off)
+                what = W.HTML(f"<span style='white-space:normal'>{escape(f.label)}</span>",
+                              layout=W.Layout(flex="1 1 16em"))
+                rows.append(W.HBox([box, what], layout=W.Layout(flex_flow="row wrap", align_items="center",
+                                                                max_width="48em")))
         self.person.observe(self._picked, "value")
         self.children = rows + [self.message, self.refresh_button]
         self.reload()
