@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
-from .words import plural
+from .words import number, plural
 
 __all__ = [
     "reciprocity_of",
@@ -216,16 +216,31 @@ def reciprocity_sentence(totals: Mapping[str, float]) -> str:
     --------
     >>> L = pd.DataFrame({"alter_id": ["A", "A", "B"], "direction": ["given", "received", "given"],
     ...                   "status": ["done"] * 3})
-    >>> print(reciprocity_sentence(reciprocity(L)).replace("; ", ";\\n"))
-    Favors done: you gave 2 and received 1 (balance +0.33, from −1 only receiving to +1 only giving);
-    1 of 2 people both gave and received (reciprocated share 0.50).
+    >>> print(reciprocity_sentence(reciprocity(L)).replace(". ", ".\\n"))
+    You did 2 favors and received one.
+    Favors went both ways with 1 of the 2 people.
+    Balance +0.333 (−1: you only receive; +1: you only give).
+    >>> one = {"given": 1, "received": 0, "balance": 1.0, "reciprocated": 0, "people": 1}
+    >>> print(reciprocity_sentence(one).replace(". ", ".\\n"))
+    You did a favor and received none.
+    Favors went one way only.
+    Balance +1 (−1: you only receive; +1: you only give).
     """
     if not totals.get("people"):
         return ""
-    return (f"Favors done: you gave {totals['given']:.0f} and received {totals['received']:.0f} (balance "
-            f"{totals['balance']:+.2f}, from −1 only receiving to +1 only giving); {totals['reciprocated']} of "
-            f"{plural(totals['people'], 'person', 'people')} both gave and received "
-            f"(reciprocated share {totals['share']:.2f}).")
+    given, received = int(totals["given"]), int(totals["received"])
+    people, both = int(totals["people"]), int(totals["reciprocated"])
+    got = "none" if received == 0 else ("one" if received == 1 else number(received))
+    if people == 1:
+        ways = "Favors went both ways." if both else "Favors went one way only."
+    elif both == people:
+        ways = f"Favors went both ways with {'both' if people == 2 else 'all ' + number(people)} people."
+    else:
+        ways = f"Favors went both ways with {'none' if both == 0 else number(both)} of the {number(people)} people."
+    balance = float(totals["balance"])
+    sign = "+" if balance > 0 else ("−" if balance < 0 else "")
+    return (f"You did {_favors(given) if given else 'no favors'} and received {got}. {ways} "
+            f"Balance {sign}{number(abs(balance))} (−1: you only receive; +1: you only give).")
 
 
 def _as_date(today) -> pd.Timestamp:

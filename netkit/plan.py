@@ -4,8 +4,10 @@ The plan gathers what the other parts found into steps a participant can take: i
 to make (:func:`netkit.introductions.suggest_introductions`), people to reconnect with and
 offers to follow through (:func:`netkit.ledger.ledger_flags`), deposits to make where you have
 received more than you gave (:func:`netkit.ledger.favor_balance`), and support gaps to fill
-(:mod:`netkit.support`). The report holds the plan, the drawing and the figures in one file
-with every piece of user text escaped and nothing fetched from anywhere.
+(:mod:`netkit.support`). Beside these suggestions the participant keeps steps of their own
+(``plan.csv`` in the workspace: text, due date, done; see :func:`own_steps`). The report holds
+the plan, the participant's own steps, the drawing and the figures in one file with every piece
+of user text escaped and nothing fetched from anywhere.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import pandas as pd
 from .errors import NetkitError
 from .model import EgoNetwork
 
-__all__ = ["action_plan", "plan_steps", "personal_report", "write_report", "STEPS", "REPORT_DPI"]
+__all__ = ["action_plan", "plan_steps", "own_steps", "own_steps_sentence", "personal_report", "write_report",
+           "STEPS", "REPORT_DPI"]
 
 STEPS = {
     "introduce": "Introductions to make",
@@ -133,6 +136,7 @@ def personal_report(
     title: str = "My network: an action plan",
     layout: str = "rings",
     introductions: int = 3,
+    own: pd.DataFrame | None = None,
 ) -> str:
     """The personal report as one standalone HTML page: plan, drawing, figures and tables.
 
@@ -154,6 +158,10 @@ def personal_report(
         The drawing's layout (see :func:`netkit.draw`).
     introductions : int, default 3
         As for :func:`action_plan`.
+    own : DataFrame, optional
+        The participant's own steps (``Workspace.plan_items()``: ``item_id``, ``text``, ``due``,
+        ``done``, ``created``); default ``net.extra['plan']`` when the network has it. Listed
+        with their due dates and whether they are done.
 
     Returns
     -------
@@ -175,6 +183,7 @@ def personal_report(
     balance = favor_balance(ledger, net.alters)
     favors = reciprocity_sentence(reciprocity(ledger))
     who = net.ego.get("name")
+    mine = own_steps(own if own is not None else net.extra.get("plan"), today=day)
     return render(
         "report.html.j2",
         title=title,
@@ -184,6 +193,8 @@ def personal_report(
         counts=f"{plural(len(net.alters), 'person', 'people')}, {plural(len(net.ties), 'tie')} among them",
         day=f"{day:%Y-%m-%d}",
         steps=plan_steps(plan),
+        own_steps=mine,
+        own_sentence=own_steps_sentence(mine),
         drawing=draw(net, layout=layout).html(),
         support_feedback=support.feedback,
         support_table=frame_table(support.display_table()),
@@ -225,6 +236,76 @@ def plan_steps(plan: pd.DataFrame) -> list[dict]:
     return out
 
 
+def own_steps(items: pd.DataFrame | None, *, today: dt.date | str | None = None) -> list[dict]:
+    """The participant's own steps, ready to show: open ones first (soonest due first), then done.
+
+    Parameters
+    ----------
+    items : DataFrame or None
+        ``plan.csv`` as :meth:`netkit.store.Workspace.plan_items` reads it (text cells;
+        ``done`` is ``1`` or ``0``, ``due`` YYYY-MM-DD or blank).
+    today : date or 'YYYY-MM-DD', optional
+        What "overdue" is judged against; default the real date.
+
+    Returns
+    -------
+    list of dict
+        ``item_id``, ``text``, ``done`` (bool), ``due`` (a date or ``None``) and ``when`` (the
+        due date in words: "due 15 July 2026", "overdue since 1 June 2026", "" without a date).
+
+    Examples
+    --------
+    >>> items = pd.DataFrame({"item_id": ["s1", "s2", "s3"], "text": ["Call Mum", "Write to Lee", "Ask Ana"],
+    ...                       "due": ["", "2026-07-15", "2026-06-01"], "done": ["1", "0", "0"]})
+    >>> [(s["text"], s["done"], s["when"]) for s in own_steps(items, today="2026-06-30")]
+    [('Ask Ana', False, 'overdue since 1 June 2026'), ('Write to Lee', False, 'due 15 July 2026'), ('Call Mum', True, '')]
+    """
+    from .words import date_words
+
+    if items is None or len(items) == 0:
+        return []
+    day = _today(today)
+    out = []
+    for row in items.to_dict("records"):
+        text = "" if pd.isna(row.get("text")) else str(row.get("text", "")).strip()
+        if not text:
+            continue
+        done = str(row.get("done", "")).strip().lower() in ("1", "1.0", "yes", "true")
+        try:
+            due = pd.Timestamp(row.get("due")).date() if str(row.get("due", "")).strip() not in ("", "nan", "NaT") \
+                else None
+        except (TypeError, ValueError):
+            due = None
+        if due is None:
+            when = ""
+        elif not done and due < day:
+            when = f"overdue since {date_words(due)}"
+        else:
+            when = f"due {date_words(due)}"
+        out.append({"item_id": str(row.get("item_id", "")), "text": text, "done": done, "due": due, "when": when})
+    far = dt.date.max
+    return sorted(out, key=lambda s: (s["done"], s["due"] or far))
+
+
+def own_steps_sentence(steps: list[dict]) -> str:
+    """How far the participant's own steps are, in one sentence: "3 steps of your own, 1 done."
+
+    >>> own_steps_sentence([{"done": True}, {"done": False}])
+    '2 steps of your own, 1 done.'
+    >>> own_steps_sentence([])
+    ''
+    """
+    from .words import plural
+
+    if not steps:
+        return ""
+    done = sum(1 for s in steps if s["done"])
+    left = {0: "none done yet", len(steps): "all done"}.get(done, f"{done} done")
+    if len(steps) == 1:
+        left = "done" if done else "not done yet"
+    return f"{plural(len(steps), 'step')} of your own, {left}."
+
+
 def write_report(net: EgoNetwork, path: str | Path, **options) -> Path:
     """Write :func:`personal_report` to ``path`` (atomically) and return the path.
 
@@ -236,7 +317,7 @@ def write_report(net: EgoNetwork, path: str | Path, **options) -> Path:
         The file to write; its name ends in ``.html`` (or ``.htm``).
     **options
         :func:`personal_report`'s keyword options (``today``, ``title``, ``layout``,
-        ``introductions``).
+        ``introductions``, ``own``).
 
     Returns
     -------

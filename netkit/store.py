@@ -1,8 +1,9 @@
 """The participant's workspace on disk: netkit's own folder, saved on every change.
 
 A :class:`Workspace` is one folder under :func:`netkit.paths.workspace_dir` holding
-``manifest.json``, ``egos.csv``, ``alters.csv``, ``ties.csv``, ``support.csv`` and
-``ledger.csv`` — the same folder ``nk.read`` reads. Every change is one small operation
+``manifest.json``, ``egos.csv``, ``alters.csv``, ``ties.csv``, ``support.csv``,
+``ledger.csv`` and ``plan.csv`` (the participant's own action-plan steps) — the same folder
+``nk.read`` reads. Every change is one small operation
 (add a person, set one field, tick one tie, name one supporter, log one favor) applied under a
 lock file to tables freshly read from disk, then written back file by file with atomic
 replaces. So two forms (two widgets, two kernels) on one workspace merge their work instead of
@@ -26,7 +27,9 @@ from filelock import FileLock, Timeout
 from .errors import NetkitError
 from .io.atomic import atomic_write_text
 from .paths import workspace_dir
-from .schema import ALTER_ATTRIBUTES, LEDGER_CHOICES, SCHEMA_VERSION, TABLE_COLUMNS, TABLES, BadValue, parse_value
+from .schema import (
+    ALTER_ATTRIBUTES, LEDGER_CHOICES, SCHEMA_VERSION, TABLE_COLUMNS, Attribute, BadValue, parse_value,
+)
 from .schema import manifest as schema_manifest
 
 __all__ = [
@@ -36,7 +39,8 @@ __all__ = [
     "EGO_ID",
     "TABLE_COLUMNS",
     "SCHEMA_VERSION",
-    "PERSON_DEFAULTS",
+    "PLAN_TABLE",
+    "PLAN_COLUMNS",
     "name_key",
     "likely_duplicates",
     "list_workspaces",
@@ -44,16 +48,24 @@ __all__ = [
 
 DEFAULT_WORKSPACE = "my-network"
 EGO_ID = "you"
-# What a new person starts with until the participant says otherwise (the name interpreter
-# shows these); facts nobody can guess (context, years known, last contact) start empty.
-PERSON_DEFAULTS = {
-    "closeness": 2, "frequency": 3, "confiding": False, "support_given": False, "support_received": False,
-}
+# A new person has only the answers the participant gave: every other cell is blank, which
+# means "not known" to every measure (no value is ever filled in on the participant's behalf).
+
+#: The participant's own action-plan steps: ``plan.csv``, one row per step (``item_id`` s001,
+#: s002, … never reused; ``due`` YYYY-MM-DD or blank; ``done`` 1 or 0; ``created`` YYYY-MM-DD).
+PLAN_TABLE = "plan"
+PLAN_COLUMNS = ["ego_id", "item_id", "text", "due", "done", "created"]
+# The tables a workspace keeps: netkit's folder tables, and the plan's (until the schema lists it).
+_COLUMNS: dict[str, list[str]] = {**TABLE_COLUMNS}
+_COLUMNS.setdefault(PLAN_TABLE, PLAN_COLUMNS)
+_TABLES = tuple(_COLUMNS)
+_YES_NO = Attribute("bool", fix="write yes or no")
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 10.0  # seconds a change waits for another form's change to finish
 
-_ID_PATTERN = {"alter": re.compile(r"^p(\d+)$"), "favor": re.compile(r"^f(\d+)$")}
+_ID_PATTERN = {"alter": re.compile(r"^p(\d+)$"), "favor": re.compile(r"^f(\d+)$"), "plan": re.compile(r"^s(\d+)$")}
+_ID_PLACE = {"alter": ("alters", "alter_id", "p"), "favor": ("ledger", "entry_id", "f"), "plan": (PLAN_TABLE, "item_id", "s")}
 _BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -205,14 +217,14 @@ class Workspace:
 
         path = self.path / f"{table}.csv"
         if not path.exists():
-            return [], list(TABLE_COLUMNS[table])
+            return [], list(_COLUMNS[table])
         df, _ = read_table(path)  # the readers' own: Excel's encodings and separators too
         header = list(df.columns)
         rows = [
             {c: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)) for c, v in zip(header, rec)}
             for rec in df.itertuples(index=False, name=None)
         ]
-        columns = header + [c for c in TABLE_COLUMNS[table] if c not in header]
+        columns = header + [c for c in _COLUMNS[table] if c not in header]
         for row in rows:
             for c in columns:
                 row.setdefault(c, "")
@@ -221,7 +233,7 @@ class Workspace:
     def _read_tables(self) -> Tables:
         tables = Tables()
         tables.columns = {}
-        for table in TABLES:
+        for table in _TABLES:
             tables[table], tables.columns[table] = self._read_table(table)
         return tables
 
@@ -239,7 +251,7 @@ class Workspace:
         import pandas as pd
 
         snap = self._snapshot()
-        return {t: pd.DataFrame(snap[t], columns=snap.columns[t], dtype=object) for t in TABLES}
+        return {t: pd.DataFrame(snap[t], columns=snap.columns[t], dtype=object) for t in _TABLES}
 
     def _frame(self, table: str):
         import pandas as pd
@@ -262,6 +274,10 @@ class Workspace:
     def ledger(self):
         """``ledger.csv`` now: one row per favor."""
         return self._frame("ledger")
+
+    def plan_items(self):
+        """``plan.csv`` now: the participant's own action-plan steps (see :data:`PLAN_COLUMNS`)."""
+        return self._frame(PLAN_TABLE)
 
     def ego_name(self) -> str:
         rows, _ = self._read_table("egos")
@@ -304,7 +320,7 @@ class Workspace:
             tables = self._read_tables()
             before = copy.deepcopy(dict(tables))
             result = apply(tables)
-            changed = [t for t in TABLES if tables[t] != before[t] or (new and t in ("egos", "alters"))]
+            changed = [t for t in _TABLES if tables[t] != before[t] or (new and t in ("egos", "alters"))]
             if new:
                 if not tables["egos"]:
                     tables["egos"].append({"ego_id": EGO_ID, "name": ""})
@@ -351,12 +367,13 @@ class Workspace:
         """Add a person; returns their new id (``p001``, ``p002``, … never reused).
 
         ``fields`` are alter attributes (``context``, ``closeness``, …; see docs/formats.md);
-        :data:`PERSON_DEFAULTS` fill in what is not given. ``named_for`` is a prompt key.
+        only what is given is written: every other answer stays blank (not known) until the
+        participant gives it. ``named_for`` is a prompt key.
         """
         name = clean_text(name)
         if not name:
             raise NetkitError("the name is empty; type the name you use for this person.")
-        values = {**PERSON_DEFAULTS, **fields}
+        values = dict(fields)
         prompt = values.pop("named_for", None)
         cells = {c: _field_text(c, v) for c, v in values.items() if c not in ("ego_id", "alter_id", "name")}
 
@@ -378,7 +395,10 @@ class Workspace:
         self.update_person(alter_id, name=name)
 
     def update_person(self, alter_id: str, **fields: object) -> None:
-        """Set some attributes of one person; the others stay as they are on disk."""
+        """Set some attributes of one person; the others stay as they are on disk.
+
+        A blank value (``None`` or ``""``) clears the answer: it is not known again.
+        """
         if "name" in fields:
             fields["name"] = clean_text(fields["name"])
             if not fields["name"]:
@@ -551,6 +571,52 @@ class Workspace:
 
         self._change(apply)
 
+    # the participant's own plan steps -----------------------------------
+
+    def add_plan_item(self, text: str, *, due: object = None, created: object = None) -> str:
+        """Add a step of your own to the action plan; returns its id (``s001``, … never reused).
+
+        ``due`` is a date (or blank: no date); ``created`` defaults to today.
+        """
+        cells = {"text": _step_text(text), "due": _due_text(due), "done": "0",
+                 "created": _date_text(created if created is not None else dt.date.today(), "created")}
+
+        def apply(t: Tables) -> str:
+            item_id = _next_id(self, t, "plan")
+            row = {c: "" for c in t.columns[PLAN_TABLE]}
+            row.update(ego_id=_ego_id(t), item_id=item_id, **cells)
+            t[PLAN_TABLE].append(row)
+            return item_id
+
+        return self._change(apply)
+
+    def update_plan_item(self, item_id: str, **fields: object) -> None:
+        """Change ``text``, ``due`` (blank removes the date) or ``done`` (True/False) of one own step."""
+        cells = {}
+        for field, value in fields.items():
+            if field == "text":
+                cells[field] = _step_text(value)
+            elif field == "due":
+                cells[field] = _due_text(value)
+            elif field == "done":
+                cells[field] = _done_text(value)
+            else:
+                raise NetkitError(f"{field!r} is not a field of a plan step; use text, due or done.")
+
+        def apply(t: Tables) -> None:
+            _plan_item(t, item_id).update(cells)
+
+        self._change(apply)
+
+    def remove_plan_item(self, item_id: str) -> None:
+        """Remove one of your own plan steps (its id is not given out again)."""
+
+        def apply(t: Tables) -> None:
+            _plan_item(t, item_id)
+            t[PLAN_TABLE] = [r for r in t[PLAN_TABLE] if r["item_id"] != item_id]
+
+        self._change(apply)
+
 
 # ------------------------------------------------------------------ internals
 
@@ -597,10 +663,39 @@ def _favor(t: Tables, entry_id: str) -> dict:
     )
 
 
+def _plan_item(t: Tables, item_id: str) -> dict:
+    for row in t[PLAN_TABLE]:
+        if row["item_id"] == item_id:
+            return row
+    raise NetkitError(
+        f"there is no step '{item_id}' in your plan (perhaps removed in another window); refresh the form."
+    )
+
+
+def _step_text(value: object) -> str:
+    text = clean_text(value)
+    if not text:
+        raise NetkitError("the step is empty; type what you want to do, e.g. 'Ask Ana for coffee'.")
+    return text
+
+
+def _done_text(value: object) -> str:
+    try:
+        return "1" if parse_value(value, _YES_NO) == 1 else "0"
+    except BadValue as exc:
+        raise NetkitError(f"{exc} for done; write yes or no.") from None
+
+
+def _due_text(value: object) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    return _date_text(value, "due date")
+
+
 def _next_id(ws: Workspace, t: Tables, kind: str) -> str:
     """The next free id; the counter in manifest.json ("next_ids") keeps ids from being reused,
     so a form still showing a removed person can never change a newcomer by mistake."""
-    table, column, prefix = ("alters", "alter_id", "p") if kind == "alter" else ("ledger", "entry_id", "f")
+    table, column, prefix = _ID_PLACE[kind]
     manifest = ws._manifest()
     counters = manifest.get("next_ids") if isinstance(manifest.get("next_ids"), dict) else {}
     used = [int(m.group(1)) for r in t[table] if (m := _ID_PATTERN[kind].match(r[column]))]

@@ -2,13 +2,14 @@
 
 One place for it, so every form, report and message agrees: a whole number is written as it is,
 anything else to three significant figures (an average of 12.3456 people is "12.3 people"), and
-the noun agrees with the number.
+the noun agrees with the number. Dates in sentences read "15 July 2026" (:func:`date_words`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 
-__all__ = ["number", "plural"]
+__all__ = ["number", "plural", "date_words"]
 
 
 def number(value: float) -> str:
@@ -65,3 +66,14 @@ def plural(n: float, singular: str, many: str | None = None) -> str:
     """
     word = singular if float(n) == 1 else (many if many is not None else singular + "s")
     return f"{number(n)} {word}"
+
+
+def date_words(day: dt.date) -> str:
+    """A date as a sentence says it, the same in every locale: ``"15 July 2026"``.
+
+    >>> date_words(dt.date(2026, 7, 5))
+    '5 July 2026'
+    """
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"

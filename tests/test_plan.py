@@ -101,3 +101,21 @@ def test_write_report_wants_an_html_name(net, tmp_path):
     net, _ = net
     with pytest.raises(NetkitError, match=r"\.html"):
         write_report(net, tmp_path / "report.pdf", today=TODAY)
+
+
+def test_the_report_lists_own_steps_with_dates_and_done_state(net, page):
+    import pandas as pd
+
+    from netkit.plan import own_steps
+
+    assert "Your own steps" in page and "None yet: add a step of your own" in page
+    own = pd.DataFrame({"item_id": ["s001", "s002", "s004"], "text": ["Call Mum", EVIL, "Ask Kofi"],
+                        "due": ["2026-07-15", "", "2026-06-01"], "done": ["0", "1", "0"],
+                        "created": ["2026-06-30"] * 3})
+    mine = personal_report(net[0], today=TODAY, introductions=1, own=own)
+    assert "3 steps of your own, 1 done." in mine
+    assert "Call Mum</b> <span class=\"why\" style=\"color:#555\">— due 15 July 2026" in mine
+    assert "overdue since 1 June 2026" in mine and EVIL not in re.sub(r'srcdoc="[^"]*"', "", mine)
+    assert mine.index("Ask Kofi") < mine.index("Call Mum") < mine.index(html.escape(EVIL))
+    assert [s["item_id"] for s in own_steps(own, today=TODAY)] == ["s004", "s001", "s002"]
+    assert own_steps(None) == [] and own_steps(own.iloc[:0]) == []

@@ -1,6 +1,7 @@
 """The workspace on disk: exact round trips, atomic writes, no writes on read, two forms at once."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing as mp
 import os
@@ -73,12 +74,63 @@ def test_folder_is_netkits_format(ws):
         "last_contact,notes")
 
 
-def test_new_people_get_the_documented_defaults(ws):
+def test_new_people_have_only_the_answers_given(ws):
     a = ws.add_person("Ana")
+    b = ws.add_person("Ben", closeness=3)
+    people = ws.people().set_index("alter_id")
+    answers = ["context", "closeness", "frequency", "years_known", "confiding", "support_given", "support_received",
+               "last_contact", "notes"]
+    assert set(people.loc[a, answers]) == {""}, "an answer nobody gave was written"
+    assert people.loc[b, "closeness"] == "3" and set(people.loc[b, [c for c in answers if c != "closeness"]]) == {""}
+    net = nk.read(ws.path)  # blank is not known to every measure
+    assert net.alters[["closeness", "frequency", "confiding"]].iloc[0].isna().all()
+    assert not hasattr(__import__("netkit.store").store, "PERSON_DEFAULTS")
+
+
+def test_a_blank_value_clears_an_answer(ws):
+    a = ws.add_person("Ana", closeness=4, confiding=True, last_contact="2026-01-31")
+    ws.update_person(a, closeness="", confiding=None, last_contact="")
     row = ws.people().set_index("alter_id").loc[a]
-    assert (row["closeness"], row["frequency"], row["confiding"], row["support_given"], row["support_received"]) == \
-        ("2", "3", "0", "0", "0")
-    assert row["context"] == row["years_known"] == row["last_contact"] == ""
+    assert (row["closeness"], row["confiding"], row["last_contact"]) == ("", "", "")
+
+
+def test_old_workspaces_keep_their_values(ws):
+    ws.path.mkdir(parents=True)
+    (ws.path / "alters.csv").write_text(
+        "ego_id,alter_id,name,closeness,frequency,confiding\nyou,p001,Ana,2,3,0\n", encoding="utf-8")
+    ws.add_person("Ben")
+    ws.update_person("p001", notes="hi")
+    people = ws.people().set_index("alter_id")
+    assert tuple(people.loc["p001", ["closeness", "frequency", "confiding"]]) == ("2", "3", "0")
+    assert tuple(people.loc["p002", ["closeness", "frequency", "confiding"]]) == ("", "", "")
+
+
+def test_own_plan_steps(ws):
+    assert ws.plan_items().empty and not ws.path.exists()
+    s1 = ws.add_plan_item("Ask Ana <b>for</b> coffee ☕", due="2026-07-15", created="2026-06-30")
+    s2 = ws.add_plan_item("Call Mum", created="2026-06-30")
+    assert (s1, s2) == ("s001", "s002")
+    ws.update_plan_item(s1, done=True, text="Ask Ana <b>for</b> coffee ☕ and cake")
+    ws.update_plan_item(s2, due=dt.date(2026, 8, 1))
+    ws.remove_plan_item(s2)
+    assert ws.add_plan_item("Write to Lee", created="2026-06-30") == "s003", "an id was reused"
+    assert (ws.path / "plan.csv").read_text(encoding="utf-8") == (
+        "ego_id,item_id,text,due,done,created\n"
+        "you,s001,Ask Ana <b>for</b> coffee ☕ and cake,2026-07-15,1,2026-06-30\n"
+        "you,s003,Write to Lee,,0,2026-06-30\n")
+    again = Workspace(ws.name, root=ws.root)  # a restart
+    assert again.plan_items()[["item_id", "done"]].values.tolist() == [["s001", "1"], ["s003", "0"]]
+    again.update_plan_item("s001", due="")
+    assert again.plan_items().at[0, "due"] == ""
+    assert nk.read(ws.path).size == 0  # the extra table does not disturb reading the folder
+    with pytest.raises(NetkitError, match="step is empty"):
+        ws.add_plan_item("   ")
+    with pytest.raises(NetkitError, match="YYYY-MM-DD"):
+        ws.add_plan_item("x", due="next week")
+    with pytest.raises(NetkitError, match="refresh"):
+        ws.update_plan_item("s002", done=True)
+    with pytest.raises(NetkitError, match="text, due or done"):
+        ws.update_plan_item("s001", colour="red")
 
 
 def test_reading_never_changes_files(ws):
@@ -280,7 +332,7 @@ def test_mistakes_are_netkit_errors_with_the_fix(ws):
         ws.add_favor(a, kind="instrumental", direction="sideways")
     with pytest.raises(NetkitError, match="folder name"):
         Workspace("../escape")
-    assert list(ws.people()["closeness"]) == ["2"]
+    assert list(ws.people()["closeness"]) == [""]
 
 
 def test_workspace_dir_decides_where_it_lives(tmp_path, monkeypatch):

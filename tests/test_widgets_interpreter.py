@@ -1,4 +1,5 @@
-"""Name interpreter: every field writes through at once; mistakes become messages."""
+"""Name interpreter: every field starts blank (not answered), writes through at once, and going
+back to "not answered yet" clears it; mistakes become messages."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,9 @@ import pytest
 
 import netkit as nk
 from netkit.store import Workspace
+from hostile import HOSTILE_NAMES
 from netkit.widgets import NameInterpreter
+from netkit.widgets._base import NOT_ANSWERED
 
 
 @pytest.fixture
@@ -22,28 +25,97 @@ def person(ws: Workspace, aid: str) -> dict:
     return Workspace(ws.name, root=ws.root).people().set_index("alter_id").loc[aid].to_dict()
 
 
-def test_defaults_are_shown_and_each_field_saves(ws):
+BLANK_ROW = {k: "" for k in NameInterpreter.FIELDS}
+
+
+def shown(form: NameInterpreter) -> dict:
+    return {k: getattr(form, k).value for k in NameInterpreter.FIELDS}
+
+
+def test_every_question_starts_not_answered_and_nothing_is_written(ws):
+    before = (ws.path / "alters.csv").read_bytes()
     form = NameInterpreter(ws)
     assert form.person.value == "p001"
-    assert (form.closeness.value, form.frequency.value, form.confiding.value) == (2, 3, False)
+    assert shown(form) == {**BLANK_ROW, "last_contact": None}
+    assert form.closeness.label == NOT_ANSWERED and form.frequency.label == NOT_ANSWERED
+    assert form.confiding.label == "Not answered yet"
+    form.next_button.click()
+    assert (ws.path / "alters.csv").read_bytes() == before, "showing blank questions wrote answers"
+    assert {k: person(ws, "p002")[k] for k in NameInterpreter.FIELDS} == BLANK_ROW
+
+
+def test_each_field_saves(ws):
+    form = NameInterpreter(ws)
     form.context.value = "college"
     form.closeness.value = 4
     form.frequency.value = 5
     form.years_known.value = "12.5"
-    form.confiding.value = True
-    form.support_given.value = True
-    form.support_received.value = True
+    form.confiding.value = "yes"
+    form.support_given.value = "yes"
+    form.support_received.value = "no"
     form.last_contact.value = dt.date(2026, 3, 15)
     form.notes.value = "met at <uni>\nsecond line"
     row = person(ws, "p001")
     assert {k: row[k] for k in NameInterpreter.FIELDS} == {
         "context": "college", "closeness": "4", "frequency": "5", "years_known": "12.5", "confiding": "1",
-        "support_given": "1", "support_received": "1", "last_contact": "2026-03-15", "notes": "met at <uni>\nsecond line",
+        "support_given": "1", "support_received": "0", "last_contact": "2026-03-15", "notes": "met at <uni>\nsecond line",
     }
     assert form.message_kind == "ok"
-    assert person(ws, "p002")["closeness"] == "2", "another person changed"
+    assert person(ws, "p002")["closeness"] == "", "another person changed"
     net = nk.read(ws.path)  # typed as netkit's model expects
     assert net.alters.set_index("alter_id").at["p001", "closeness"] == 4.0
+    # a restart shows the same answers
+    again = NameInterpreter(Workspace(ws.name, root=ws.root))
+    assert shown(again) == {**shown(form)}
+    assert (again.closeness.value, again.confiding.value, again.support_received.value) == (4, "yes", "no")
+
+
+def test_choosing_not_answered_clears_the_answer(ws):
+    form = NameInterpreter(ws)
+    form.closeness.value = 3
+    form.frequency.value = 2
+    form.confiding.value = "no"
+    form.closeness.value = ""
+    assert form.message_kind == "ok" and "not answered" in form.message_text
+    form.confiding.value = ""
+    row = person(ws, "p001")
+    assert (row["closeness"], row["frequency"], row["confiding"]) == ("", "2", "")
+    again = NameInterpreter(Workspace(ws.name, root=ws.root))
+    assert (again.closeness.value, again.frequency.value, again.confiding.value) == ("", 2, "")
+    net = nk.read(ws.path)  # blank is missing to the measures, not a low score
+    assert net.alters.set_index("alter_id")["closeness"].isna().all()
+
+
+def test_old_workspaces_with_filled_in_values_stay_as_they_are(ws):
+    ws.update_person("p001", closeness=2, frequency=3, confiding=False)  # what older netkit wrote
+    before = (ws.path / "alters.csv").read_bytes()
+    form = NameInterpreter(ws)
+    assert (form.closeness.value, form.frequency.value, form.confiding.value) == (2, 3, "no")
+    form.next_button.click()
+    form.previous_button.click()
+    assert (ws.path / "alters.csv").read_bytes() == before
+
+
+def test_every_question_is_labelled_in_full(ws):
+    form = NameInterpreter(ws)
+    labels = [c.children[0].value for c in form.children if "netkit-field" in c._dom_classes]
+    assert len(labels) == len(NameInterpreter.FIELDS)
+    assert any("Where do you know them from?" in t for t in labels)
+    assert all("white-space:normal" in t for t in labels)
+    for name in NameInterpreter.FIELDS:
+        assert not getattr(form, name).description, f"{name}: a label in a fixed-width description is cut off"
+
+
+def test_hard_names_are_saved_and_shown_as_typed(tmp_path):
+    ws = Workspace("hard", root=tmp_path)
+    ids = [ws.add_person(n) for n in HOSTILE_NAMES[:12]]
+    form = NameInterpreter(ws)
+    for aid in ids:
+        form.person.value = aid
+        form.closeness.value = 3
+        assert form.message_kind == "ok", form.message_text
+        assert "<script>" not in form.message.value
+    assert set(Workspace("hard", root=tmp_path).people()["closeness"]) == {"3"}
 
 
 def test_switching_people_loads_without_saving(ws):
@@ -79,11 +151,11 @@ def test_a_choice_that_was_not_saved_goes_back(ws, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken)
     form.closeness.value = 4
-    form.confiding.value = True
+    form.confiding.value = "yes"
     monkeypatch.undo()
     assert form.message_kind == "error" and "No space left" in form.message_text
-    assert (form.closeness.value, form.confiding.value) == (2, False)  # what is on disk
-    assert person(ws, "p001")["closeness"] == "2"
+    assert (form.closeness.value, form.confiding.value) == ("", "")  # what is on disk: not answered
+    assert person(ws, "p001")["closeness"] == ""
 
 
 def test_clearing_a_field_saves_empty(ws):

@@ -48,13 +48,22 @@ def test_logging_marking_done_and_removing(ws):
     assert [e[0] for e in entries(ws)] == ["f001"]
 
 
+def test_every_control_is_labelled(ws):
+    form = LedgerForm(ws, today=TODAY)
+    labels = {c.children[1]: c.children[0].value for c in form.children if "netkit-field" in c._dom_classes}
+    for control, words in ((form.person, "Who was the favor with?"), (form.kind, "What kind of help?"),
+                           (form.direction, "Who helped whom?"), (form.status, "done, or only offered"),
+                           (form.date, "When?"), (form.note, "What was it?")):
+        assert words in labels[control]
+
+
 def test_summary_shows_balance_and_flags_escaped(ws):
     ws.add_favor("p001", kind="instrumental", direction="given", status="done", date="2026-05-01")
     ws.add_favor("p001", kind="instrumental", direction="given", status="done", date="2026-05-02")
     ws.add_favor("p002", kind="instrumental", direction="given", status="offered", date="2026-06-01", note="<CV>")
     form = LedgerForm(ws, today=TODAY)
     text = form.summary.value
-    assert "you gave 2 and received 0" in text
+    assert "You did 2 favors and received none. Favors went one way only." in text
     assert "You did Ana &lt;i&gt; 2 favors and received none back yet." in text
     assert "You offered Ben a favor (&lt;CV&gt;) 29 days ago" in text
     assert "<i>" not in text and "<CV>" not in text

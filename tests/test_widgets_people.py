@@ -6,7 +6,9 @@ import os
 import pytest
 
 from netkit.store import Workspace
+from hostile import HOSTILE_NAMES
 from netkit.widgets import NameGenerator, PeopleEditor
+from netkit.widgets._base import press_enter
 
 
 @pytest.fixture
@@ -38,6 +40,31 @@ def test_adding_people_saves_each_at_once(ws):
     assert "Kofi" in form.named.value and "Zoë" not in form.named.value
 
 
+def test_enter_in_the_name_box_adds_the_name(ws):
+    form = NameGenerator(ws)
+    form.name_input.value = "Mariam Haddad"
+    press_enter(form.name_input)  # what the browser sends when Enter is pressed in the box
+    assert on_disk(ws) == [("p001", "Mariam Haddad", "important_matters")]
+    assert form.name_input.value == "" and form.message_text == "✓ Saved: Mariam Haddad."
+    press_enter(form.name_input)  # Enter in an empty box: one sentence, not silence
+    assert form.message_kind == "warn" and form.message_text == "⚠ Type a name in the box first, then press Enter or Add."
+    assert len(on_disk(ws)) == 1
+
+
+def test_hard_names_through_the_name_box(ws):
+    form = NameGenerator(ws)
+    names = [n for n in HOSTILE_NAMES if len(n) < 100]
+    for name in names:
+        form.name_input.value = name
+        press_enter(form.name_input)
+        if form.same_button.layout.display != "none":  # e.g. "NA" and "None" look alike to nobody; keep both
+            form.new_button.click()
+    assert [n for _, n, _ in on_disk(ws)] == [n.replace("\n", " ").strip() for n in names]
+    assert "<script>" not in form.named.value and "<script>" not in form.message.value
+    again = NameGenerator(Workspace(ws.name, root=ws.root))  # a restart shows the same list
+    assert again.named.value == form.named.value
+
+
 def test_user_text_is_escaped_in_html_widgets(ws):
     form = NameGenerator(ws)
     add(form, "<img src=x onerror=alert(1)>")
@@ -48,7 +75,7 @@ def test_user_text_is_escaped_in_html_widgets(ws):
 def test_an_empty_name_is_a_message_not_an_error(ws):
     form = NameGenerator(ws)
     add(form, "   ")
-    assert form.message_kind == "warn" and "Type a name" in form.message_text
+    assert form.message_kind == "warn" and "Type a name in the box first" in form.message_text
     assert on_disk(ws) == []
 
 
@@ -94,7 +121,7 @@ def test_rename_and_remove(ws):
     ed.people.value = "p002"
     assert ed.rename_input.value == "Ben"
     ed.rename_input.value = "Benjamin 🐝"
-    ed.rename_button.click()
+    press_enter(ed.rename_input)  # Enter renames, like the button
     assert on_disk(ws)[1][1] == "Benjamin 🐝" and ed.message_kind == "ok"
     ed.people.value = "p003"
     ed.rename_input.value = "ana"  # looks like Ana: warn first

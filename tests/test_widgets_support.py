@@ -27,7 +27,8 @@ def test_picking_people_and_no_one_yet(ws):
     form.pickers["industry_peers"].value = ("p002",)
     assert answers(ws)["industry_peers"] == ["p002"]
     form.pickers["industry_peers"].value = ("p002", "p003")
-    assert form.chosen["industry_peers"].value == "Picked: Kofi <Work>, Jo"  # a Label: shown as text
+    assert form.chosen["industry_peers"].value == \
+        "<div style='white-space:normal'>Picked: Kofi &lt;Work&gt;, Jo</div>"  # escaped, and it wraps
     form.no_one["outside_confidant"].value = True
     a = answers(ws)
     assert a["industry_peers"] == ["p002", "p003"] and a["outside_confidant"] == []
@@ -40,6 +41,39 @@ def test_picking_people_and_no_one_yet(ws):
     form.no_one["known_through_phases"].value = False
     assert answers(ws)["known_through_phases"] is None
     assert form.message_kind == "ok"
+
+
+def test_a_plain_click_that_replaces_a_pick_says_who_was_removed(tmp_path):
+    ws = Workspace("w", root=tmp_path)
+    for n in ("Priya Raman", "Mariam Haddad", "Jo"):
+        ws.add_person(n)
+    form = SupportForm(ws)
+    form.pickers["industry_peers"].value = ("p001",)
+    assert form.message_text == "✓ Saved: Priya Raman."
+    form.pickers["industry_peers"].value = ("p002",)  # a click without Ctrl replaces the pick
+    assert form.message_text.startswith("✓ Saved: Mariam Haddad (instead of Priya Raman).")
+    assert "Ctrl" in form.message_text
+    form.pickers["industry_peers"].value = ("p002", "p003")
+    assert form.message_text == "✓ Saved: Mariam Haddad and Jo."
+    form.pickers["industry_peers"].value = ("p003",)
+    assert form.message_text == "✓ Saved: Jo (Mariam Haddad removed)."
+    form.pickers["industry_peers"].value = ()
+    assert "Jo removed" in form.message_text and "open again" in form.message_text
+    assert answers(ws)["industry_peers"] is None
+
+
+def test_hard_names_in_messages_and_picks_are_escaped(tmp_path):
+    from hostile import HOSTILE_NAMES
+
+    ws = Workspace("w", root=tmp_path)
+    ids = [ws.add_person(n) for n in HOSTILE_NAMES[:12]]
+    form = SupportForm(ws)
+    form.pickers["industry_peers"].value = tuple(ids[:4])
+    form.pickers["industry_peers"].value = (ids[8],)
+    for html in (form.message.value, form.chosen["industry_peers"].value):
+        assert "<script>" not in html and "<img" not in html
+    assert "🦊 Zoë" in form.message_text and "(instead of <script>alert(1)</script>, <img" in form.message_text
+    assert answers(ws)["industry_peers"] == [ids[8]]
 
 
 def test_answers_come_back_in_a_new_form(ws):
@@ -91,6 +125,7 @@ def test_feedback_is_escaped_and_complete(ws):
     assert "Kofi &lt;Work&gt;" in html and "<Work>" not in html
     assert "Gap: no one yet for a confidant outside your department" in html
     assert "data:image/png;base64," in html  # the chart, inline
+    assert "netkit-readable" in html and "img{max-width:100%;height:auto}" in html  # at a readable size
     assert "http://" not in html and "https://" not in html
 
 

@@ -16,7 +16,15 @@ import ipywidgets as W
 from ..errors import NetkitError
 from ..store import DEFAULT_WORKSPACE, Workspace
 
-__all__ = ["Form", "as_workspace", "guarded", "escape"]
+__all__ = ["Form", "as_workspace", "guarded", "escape", "labelled", "on_enter", "press_enter", "readable",
+           "NOT_ANSWERED", "BLANK"]
+
+#: The choice every question starts with: nothing is known until the participant says so.
+NOT_ANSWERED = "— not answered yet —"
+#: Its value: a blank cell on disk.
+BLANK = ""
+#: A control's width: as wide as the form allows, up to a comfortable line.
+WIDE = {"width": "100%", "max_width": "34em"}
 
 _COLORS = {"info": "#444", "ok": "#1b5e20", "warn": "#8a5300", "error": "#b00020"}
 _ICONS = {"info": "", "ok": "✓ ", "warn": "⚠ ", "error": "✗ "}
@@ -194,4 +202,60 @@ def heading(text: str, level: int = 3) -> W.HTML:
 
 
 def paragraph(text: str) -> W.HTML:
-    return W.HTML(f"<p style='margin:0.2em 0'>{escape(text)}</p>")
+    return W.HTML(f"<p style='margin:0.2em 0;white-space:normal'>{escape(text)}</p>",
+                  layout=W.Layout(width="100%", max_width="48em"))
+
+
+# Results shown in a form (feedback, tables, charts) at a size people read without leaning in:
+# the chart at its own size up to the form's width, tables with room between the columns.
+_READABLE_CSS = (
+    ".netkit-readable{font-size:14px;line-height:1.45;max-width:52em;white-space:normal}"
+    ".netkit-readable img{max-width:100%;height:auto}"
+    ".netkit-readable figure{margin:0.6em 0}"
+    ".netkit-readable figcaption,.netkit-readable caption{color:#444;font-size:13px;text-align:left;padding:2px 0}"
+    ".netkit-readable table{border-collapse:collapse;margin:0.6em 0;font-size:14px}"
+    ".netkit-readable th,.netkit-readable td{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left;"
+    "vertical-align:top}"
+    ".netkit-readable .num{text-align:right;font-variant-numeric:tabular-nums}"
+)
+
+
+def readable(fragment: str) -> str:
+    """An HTML fragment (already escaped) with the forms' reading size for text, tables and charts."""
+    return f"<div class='netkit-readable'><style>{_READABLE_CSS}</style>{fragment}</div>"
+
+
+def label_html(text: str) -> W.HTML:
+    """A question's full text above its control: it wraps on narrow screens, never cut off."""
+    label = W.HTML(f"<div style='white-space:normal;font-weight:600;line-height:1.3'>{escape(text)}</div>",
+                   layout=W.Layout(width="100%", max_width="34em", margin="0.6em 0 0.1em 0"))
+    label.add_class("netkit-label")
+    return label
+
+
+def labelled(text: str, control: W.Widget) -> W.VBox:
+    """``control`` with its question written in full above it (not in a fixed-width description)."""
+    box = W.VBox([label_html(text), control], layout=W.Layout(width="100%"))
+    box.add_class("netkit-field")
+    return box
+
+
+def on_enter(text: W.Text, callback: Callable[[], None]) -> None:
+    """Call ``callback`` when Enter is pressed in ``text`` — also with an empty box.
+
+    The browser sends a ``submit`` message on Enter (after the value typed so far); this
+    listens for it directly (``Text.on_submit`` is deprecated in ipywidgets 8, and watching
+    ``value`` with ``continuous_update=False`` would also fire when the box loses focus, and
+    not at all for an empty box). Tests press Enter with :func:`press_enter`.
+    """
+
+    def handle(_widget, content, _buffers) -> None:
+        if isinstance(content, dict) and content.get("event") == "submit":
+            callback()
+
+    text.on_msg(handle)
+
+
+def press_enter(text: W.Text) -> None:
+    """What the browser does when Enter is pressed in ``text`` (for tests and scripts)."""
+    text._handle_custom_msg({"event": "submit"}, [])

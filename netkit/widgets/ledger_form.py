@@ -5,7 +5,7 @@ import datetime as dt
 
 import ipywidgets as W
 
-from ._base import Form, escape, guarded, heading, paragraph
+from ._base import Form, escape, guarded, heading, labelled, paragraph, readable
 
 __all__ = ["LedgerForm"]
 
@@ -18,23 +18,26 @@ class LedgerForm(Form):
     def __init__(self, workspace=None, *, today: dt.date | None = None) -> None:
         super().__init__(workspace)
         self.today = today
-        self.person = W.Dropdown(options=[], description="Person", layout=W.Layout(width="26em"))
+        self.person = W.Dropdown(options=[], layout=W.Layout(width="100%", max_width="26em"))
         self.person.add_class("netkit-ledger-person")
-        self.date = W.DatePicker(value=self._today(), description="Date")
+        self.date = W.DatePicker(value=self._today(), layout=W.Layout(width="auto"))
         self.kind = W.ToggleButtons(options=[("Instrumental", "instrumental"), ("Psychosocial", "psychosocial")],
                                     value="instrumental", tooltips=["advice, access, practical help",
-                                                                    "listening, encouragement, perspective"])
-        self.direction = W.ToggleButtons(options=[("I gave", "given"), ("I received", "received")], value="given")
-        self.status = W.ToggleButtons(options=[("Offered", "offered"), ("Done", "done")], value="done")
-        self.note = W.Text(placeholder="What was it? (optional)", layout=W.Layout(width="26em"))
+                                                                    "listening, encouragement, perspective"],
+                                    style={"button_width": "auto"})
+        self.direction = W.ToggleButtons(options=[("I gave", "given"), ("I received", "received")], value="given",
+                                         style={"button_width": "auto"})
+        self.status = W.ToggleButtons(options=[("Offered", "offered"), ("Done", "done")], value="done",
+                                      style={"button_width": "auto"})
+        self.note = W.Text(placeholder="What was it? (optional)", layout=W.Layout(width="100%", max_width="26em"))
         self.note.add_class("netkit-ledger-note")
         self.add_button = W.Button(description="Add to ledger", button_style="primary", icon="plus")
         self.add_button.add_class("netkit-ledger-add")
-        self.entries = W.Select(options=[], rows=8, layout=W.Layout(width="44em"))
+        self.entries = W.Select(options=[], rows=8, layout=W.Layout(width="100%", max_width="48em"))
         self.entries.add_class("netkit-ledger-entries")
         self.mark_done_button = W.Button(description="Mark done", icon="check")
         self.remove_button = W.Button(description="Remove entry", icon="trash")
-        self.summary = W.HTML()
+        self.summary = W.HTML(layout=W.Layout(width="100%"))
         self.summary.add_class("netkit-ledger-summary")
         self.add_button.on_click(lambda _: self.add())
         self.mark_done_button.on_click(lambda _: self.mark_done())
@@ -43,7 +46,13 @@ class LedgerForm(Form):
             heading("Favors ledger"),
             paragraph("Deposits before withdrawals: note the favors you give and receive, and the ones you offered. "
                       "Only you see this."),
-            self.person, self.date, self.kind, self.direction, self.status, self.note, self.add_button,
+            labelled("Who was the favor with?", self.person),
+            labelled("When?", self.date),
+            labelled("What kind of help? (instrumental: advice, access, practical help; psychosocial: listening, "
+                     "encouragement, perspective)", self.kind),
+            labelled("Who helped whom?", self.direction),
+            labelled("Is it done, or only offered so far?", self.status),
+            labelled("What was it? (optional)", self.note), self.add_button,
             self.message, heading("Entries", level=4), self.entries,
             W.HBox([self.mark_done_button, self.remove_button]), self.summary, self.refresh_button,
         ]
@@ -76,7 +85,7 @@ class LedgerForm(Form):
         lines = [s for s in [reciprocity_sentence(reciprocity(ledger)), *flags["detail"]] if s]
         table = render_table(balance[["name", "given", "received", "balance", "category"]],
                              signed=True) if len(balance) else ""
-        self.summary.value = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in lines) + "</ul>" + table
+        self.summary.value = readable("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in lines) + "</ul>" + table)
 
     @guarded
     def add(self) -> None:
@@ -85,13 +94,13 @@ class LedgerForm(Form):
             self.say("Add people first (name generator), then pick who the favor was with.", "warn")
             return
         if self.date.value is None:
-            self.say("Pick a date (or today's).", "warn")
+            self.say("Pick the date of the favor (or today's).", "warn")
             return
         name = dict((a, n) for n, a in self.person.options).get(aid, aid)
         when = self.date.value
         if self.save(lambda: self.workspace.add_favor(aid, kind=self.kind.value, direction=self.direction.value,
                                                       status=self.status.value, date=when, note=self.note.value),
-                     ok=f"Saved a favor {'to' if self.direction.value == 'given' else 'from'} {name}."):
+                     ok=f"Saved a favor {'you did for' if self.direction.value == 'given' else 'from'} {name}."):
             self.note.value = ""
         self.refresh()
 

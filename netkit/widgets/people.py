@@ -12,7 +12,7 @@ import ipywidgets as W
 from ..store import likely_duplicates
 from ..support import NAME_PROMPTS
 from ..words import plural
-from ._base import Form, escape, guarded, heading, paragraph
+from ._base import Form, escape, guarded, heading, on_enter, paragraph
 
 __all__ = ["NameGenerator", "PeopleEditor", "PROMPT_LABELS"]
 
@@ -34,7 +34,8 @@ PROMPT_LABELS = {
 class NameGenerator(Form):
     """Name the people you know, prompt by prompt; every name is saved at once.
 
-    Set ``name_input.value`` and click ``add_button``. A likely duplicate shows a warning and
+    Set ``name_input.value`` and click ``add_button`` or press Enter in the box (an empty box
+    says what to do). A likely duplicate shows a warning and
     the buttons ``same_button`` (it is that person: note this prompt for them) and
     ``new_button`` (add a new person with this name).
     """
@@ -48,10 +49,12 @@ class NameGenerator(Form):
 
             raise NetkitError(f"prompts: {unknown[0]!r} is not a prompt; use some of {', '.join(NAME_PROMPTS)}.")
         self.prompt = W.Dropdown(options=[(PROMPT_LABELS.get(k, k), k) for k in keys], value=keys[0],
-                                 description="Question", layout=W.Layout(width="32em"))
+                                 description="Question", style={"description_width": "initial"},
+                                 layout=W.Layout(width="100%", max_width="32em"))
         self.prompt.add_class("netkit-prompt")
         self.question = W.HTML()
-        self.name_input = W.Text(placeholder="Type a name, then press Add", layout=W.Layout(width="22em"))
+        self.name_input = W.Text(placeholder="Type a name, then press Enter or Add",
+                                 layout=W.Layout(width="100%", max_width="22em"))
         self.name_input.add_class("netkit-name-input")
         self.add_button = W.Button(description="Add", button_style="primary", icon="plus")
         self.add_button.add_class("netkit-add")
@@ -66,6 +69,7 @@ class NameGenerator(Form):
 
         self.prompt.observe(self._prompt_changed, "value")
         self.add_button.on_click(lambda _: self.add())
+        on_enter(self.name_input, self.add)
         self.same_button.on_click(lambda _: self.same_person())
         self.new_button.on_click(lambda _: self.add_new())
         self.children = [
@@ -73,8 +77,8 @@ class NameGenerator(Form):
             paragraph("Answer each question with the names of people who come to mind. Use the name you call "
                       "them by; add a detail if two people share a name (e.g. 'Sam (gym)')."),
             self.prompt, self.question,
-            W.HBox([self.name_input, self.add_button]),
-            W.HBox([self.same_button, self.new_button]),
+            W.HBox([self.name_input, self.add_button], layout=W.Layout(flex_flow="row wrap")),
+            W.HBox([self.same_button, self.new_button], layout=W.Layout(flex_flow="row wrap")),
             self.message, self.named, W.HBox([self.count, self.refresh_button]),
         ]
         self.reload()
@@ -95,7 +99,7 @@ class NameGenerator(Form):
         self.refresh()
 
     def refresh(self) -> None:
-        self.question.value = f"<p style='margin:0.3em 0;font-size:1.05em'><b>{escape(NAME_PROMPTS[self.prompt_key])}</b></p>"
+        self.question.value = f"<p style='margin:0.3em 0;font-size:1.05em;white-space:normal'><b>{escape(NAME_PROMPTS[self.prompt_key])}</b></p>"
         people = self.workspace.people()
         here = [n for n, p in zip(people["name"], people["named_for"]) if self.prompt_key in str(p).split(";")]
         self.named.value = (
@@ -111,7 +115,7 @@ class NameGenerator(Form):
 
         name = clean_text(self.name_input.value)
         if not name:
-            self.say("Type a name first, then press Add.", "warn")
+            self.say("Type a name in the box first, then press Enter or Add.", "warn")
             return
         twins = likely_duplicates(name, self.people_options_ids())
         if twins and not (self._pending and self._pending[0] == name):
@@ -133,7 +137,7 @@ class NameGenerator(Form):
         name = self._pending[0] if self._pending else clean_text(self.name_input.value)
         self._hide_choice()
         if not name:
-            self.say("Type a name first, then press Add.", "warn")
+            self.say("Type a name in the box first, then press Enter or Add.", "warn")
             return
         if self.save(lambda: self.workspace.add_person(name, named_for=self.prompt_key), ok=f"Saved: {name}."):
             self.name_input.value = ""
@@ -158,9 +162,11 @@ class PeopleEditor(Form):
 
     def __init__(self, workspace=None) -> None:
         super().__init__(workspace)
-        self.people = W.Select(options=[], rows=8, layout=W.Layout(width="22em"), description="People")
+        self.people = W.Select(options=[], rows=8, layout=W.Layout(width="100%", max_width="24em"),
+                               description="People", style={"description_width": "initial"})
         self.people.add_class("netkit-people")
-        self.rename_input = W.Text(placeholder="New name", layout=W.Layout(width="18em"))
+        self.rename_input = W.Text(placeholder="New name, then press Enter or Rename",
+                                   layout=W.Layout(width="100%", max_width="20em"))
         self.rename_input.add_class("netkit-rename-input")
         self.rename_button = W.Button(description="Rename", icon="pencil")
         self.remove_button = W.Button(description="Remove…", icon="trash")
@@ -169,14 +175,15 @@ class PeopleEditor(Form):
         self._renaming_twin: tuple[str, str] | None = None
         self.people.observe(self._picked, "value")
         self.rename_button.on_click(lambda _: self.rename())
+        on_enter(self.rename_input, self.rename)
         self.remove_button.on_click(lambda _: self.ask_remove())
         self.confirm_button.on_click(lambda _: self.remove())
         self.cancel_button.on_click(lambda _: self._cancel())
         self.children = [
             heading("Rename or remove someone"),
             self.people,
-            W.HBox([self.rename_input, self.rename_button]),
-            W.HBox([self.remove_button, self.confirm_button, self.cancel_button]),
+            W.HBox([self.rename_input, self.rename_button], layout=W.Layout(flex_flow="row wrap")),
+            W.HBox([self.remove_button, self.confirm_button, self.cancel_button], layout=W.Layout(flex_flow="row wrap")),
             self.message, self.refresh_button,
         ]
         self.reload()
@@ -213,7 +220,7 @@ class PeopleEditor(Form):
             return
         name = clean_text(self.rename_input.value)
         if not name:
-            self.say("Type the new name first.", "warn")
+            self.say("Type the new name in the box first, then press Enter or Rename.", "warn")
             return
         twins = likely_duplicates(name, [(a, n) for n, a in self.people.options], skip=aid)
         if twins and self._renaming_twin != (aid, name):

@@ -9,7 +9,7 @@ import ipywidgets as W
 
 from ..store import Workspace
 from ..support import KINDS, KRAM_FUNCTIONS, SUPPORT_ITEMS
-from ._base import Form, PersonForm, escape, guarded, heading, paragraph
+from ._base import Form, PersonForm, escape, guarded, heading, paragraph, readable
 
 __all__ = ["SupportForm", "KramForm", "SupportFeedback"]
 
@@ -22,7 +22,7 @@ class SupportForm(Form):
         super().__init__(workspace)
         self.pickers: dict[str, W.SelectMultiple] = {}
         self.no_one: dict[str, W.Checkbox] = {}
-        self.chosen: dict[str, W.Label] = {}  # the names picked, in words (a long list scrolls)
+        self.chosen: dict[str, W.HTML] = {}  # the names picked, in words (a long list scrolls)
         parts = [
             heading("Who supports you?"),
             paragraph("For each question, pick everyone who gives you this support (hold Ctrl, or ⌘ on a Mac, to "
@@ -32,17 +32,18 @@ class SupportForm(Form):
         for kind in KINDS:
             parts.append(heading(f"{kind.capitalize()} support", level=4))
             for item in (i for i in SUPPORT_ITEMS if i.kind == kind):
-                picker = W.SelectMultiple(options=[], rows=5, layout=W.Layout(width="24em"))
+                picker = W.SelectMultiple(options=[], rows=5, layout=W.Layout(width="100%", max_width="24em"))
                 picker.add_class("netkit-support-picker")
                 picker.add_class(f"netkit-item-{item.key.replace('_', '-')}")
                 none = W.Checkbox(description="no one yet", indent=False, layout=W.Layout(width="auto"))
                 none.add_class("netkit-no-one")
-                chosen = W.Label(layout=W.Layout(margin="0 0 0 1em"))
+                chosen = W.HTML(layout=W.Layout(margin="0 0 0 1em", max_width="24em"))
                 picker.observe(self._picked, "value")
                 none.observe(self._no_one_changed, "value")
                 self.pickers[item.key], self.no_one[item.key], self.chosen[item.key] = picker, none, chosen
-                parts += [W.HTML(f"<p style='margin:0.6em 0 0.2em'>{escape(item.question)}</p>"),
-                          W.HBox([picker, W.VBox([none, chosen])])]
+                parts += [W.HTML(f"<p style='margin:0.6em 0 0.2em;white-space:normal;font-weight:600'>"
+                                 f"{escape(item.question)}</p>", layout=W.Layout(width="100%", max_width="48em")),
+                          W.HBox([picker, W.VBox([none, chosen])], layout=W.Layout(flex_flow="row wrap"))]
         self.children = parts + [self.message, self.refresh_button]
         self.reload()
 
@@ -59,7 +60,7 @@ class SupportForm(Form):
                 picker.rows = max(3, min(8, len(options)))
                 picker.value = tuple(a for a in (answers[key] or []) if a in ids)
                 self.no_one[key].value = answers[key] == []
-                self.chosen[key].value = ("Picked: " + ", ".join(names[a] for a in picker.value)) if picker.value else ""
+                self.chosen[key].value = _picked_html([names[a] for a in picker.value])
 
     def _item_of(self, owner) -> str:
         return next(k for k in self.pickers if self.pickers[k] is owner or self.no_one[k] is owner)
@@ -83,9 +84,19 @@ class SupportForm(Form):
             self.refresh()
             self.message.value = message
             return
-        who = ", ".join(names.get(a, a) for a in self.pickers[item].value) or "nobody picked"
-        self.say(f"Saved: {who}.", "ok")
-        self.chosen[item].value = f"Picked: {who}" if self.pickers[item].value else ""
+        picked = [names.get(a, a) for a in self.pickers[item].value]
+        dropped = [n for n, a in self.pickers[item].options if a in old - new]  # in the list's order
+        if not picked:
+            text = f"Saved: no one picked for this question any more ({_and(dropped)} removed); it is open again."
+        elif dropped and not (new - old):
+            text = f"Saved: {_and(picked)} ({_and(dropped)} removed)."
+        elif dropped:  # a plain click replaces the pick: say who went, and how to keep both
+            text = (f"Saved: {_and(picked)} (instead of {_and(dropped)}). "
+                    "To pick more than one, hold Ctrl (⌘ on a Mac) while you click.")
+        else:
+            text = f"Saved: {_and(picked)}."
+        self.say(text, "ok")
+        self.chosen[item].value = _picked_html(picked)
         with self.quietly():
             if new:
                 self.no_one[item].value = False
@@ -104,13 +115,25 @@ class SupportForm(Form):
         self.message.value = message
 
 
+def _picked_html(names: list[str]) -> str:
+    """The names picked for a question, in words that wrap (a long list is never cut off)."""
+    return f"<div style='white-space:normal'>Picked: {escape(', '.join(names))}</div>" if names else ""
+
+
+def _and(names: list[str]) -> str:
+    """Names as a sentence says them: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 class KramForm(PersonForm):
     """Optional: Kram's career and psychosocial functions, per person. ``person`` picks who;
     ``boxes[function]`` are checkboxes saved at once."""
 
     def __init__(self, workspace=None) -> None:
         super().__init__(workspace)
-        self.person = W.Dropdown(options=[], description="Person", layout=W.Layout(width="26em"))
+        self.person = W.Dropdown(options=[], description="Person", layout=W.Layout(width="100%", max_width="26em"))
         self.person.add_class("netkit-kram-person")
         self.boxes: dict[str, W.Checkbox] = {}
         rows = [heading("What does each person do for you? (optional)"),
@@ -120,12 +143,16 @@ class KramForm(PersonForm):
         for kind in ("career", "psychosocial"):
             rows.append(heading(f"{kind.capitalize()} functions", level=4))
             for f in (f for f in KRAM_FUNCTIONS if f.kind == kind):
-                box = W.Checkbox(description=f"{f.key.replace('_', ' ')}: {f.label}", indent=False,
-                                 layout=W.Layout(width="auto"))
+                box = W.Checkbox(description=f.key.replace("_", " "), indent=False,
+                                 layout=W.Layout(width="auto", min_width="13em"))
                 box.add_class("netkit-kram-box")
                 box.observe(self._ticked, "value")
                 self.boxes[f.key] = box
-                rows.append(box)
+                # the explanation beside the box wraps on a narrow screen (a checkbox's own label is cut off)
+                what = W.HTML(f"<span style='white-space:normal'>{escape(f.label)}</span>",
+                              layout=W.Layout(flex="1 1 16em"))
+                rows.append(W.HBox([box, what], layout=W.Layout(flex_flow="row wrap", align_items="center",
+                                                                max_width="48em")))
         self.person.observe(self._picked, "value")
         self.children = rows + [self.message, self.refresh_button]
         self.reload()
@@ -161,7 +188,7 @@ class SupportFeedback(Form):
                                       layout=W.Layout(width="auto"))
         self.update_button.add_class("netkit-support-update")
         self.update_button.on_click(lambda _: self._update())
-        self.output = W.HTML()
+        self.output = W.HTML(layout=W.Layout(width="100%"))
         self.output.add_class("netkit-support-feedback")
         self.children = [heading("What your answers say"), self.update_button, self.output, self.message]
         self.reload()
@@ -178,7 +205,9 @@ def support_feedback_html(workspace: "Workspace") -> str:
     """Feedback, chart and table for a workspace as one escaped HTML fragment."""
     from ..support import assess_support
 
+    from ..plan import REPORT_DPI
+
     if not workspace.exists:
         return "<p>Add the people you know first; then answer the support questions.</p>"
-    # a smaller picture than the report's: the form sits beside the questions
-    return assess_support(workspace.network()).to_html(chart=True, dpi=90)
+    # the report's resolution, shown at its own size (up to the form's width): labels stay readable
+    return readable(assess_support(workspace.network()).to_html(chart=True, dpi=REPORT_DPI))

@@ -1,9 +1,10 @@
 """The forms in a real JupyterLab (and the Voilà app, and the personal report) in headless
 Chromium, with every request that would leave this machine blocked and recorded.
 
-In JupyterLab: add a person, answer a support question, shut the kernel down, reopen the
-notebook and run it again — the answers are back, no widget shows an error, and nothing
-was fetched from outside.
+In JupyterLab: add a person by pressing Enter in the name box, answer one question about them
+(every question starts as "not answered yet" and only the answer given is saved), answer a
+support question, shut the kernel down, reopen the notebook and run it again — the answers
+are back, no widget shows an error, and nothing was fetched from outside.
 """
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ def notebook_json(workspace: str) -> dict:
         "support = SupportForm()\n"
         "names.on_change(support.refresh)\n"
         "support",
+        "from netkit.widgets import NameInterpreter\n"
+        "about = NameInterpreter()\n"
+        "names.on_change(about.refresh)\n"
+        "about",
     ]
     return {
         "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
@@ -81,6 +86,11 @@ def open_and_run(page, lab_server, notebook: str) -> None:
     page.locator(".netkit-support-picker select").first.wait_for(timeout=TIMEOUT_MS)
 
 
+def shown_choice(select) -> str:
+    """The option a <select> shows (ipywidgets writes spaces as no-break spaces)."""
+    return select.evaluate("s => s.selectedOptions[0].textContent").replace("\xa0", " ")
+
+
 def assert_no_errors(page) -> None:
     shown = page.locator(
         ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-RenderedText[data-mime-type"
@@ -95,8 +105,10 @@ def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, l
     notebook, folder = lab_notebook
     open_and_run(page, lab_server, notebook)
 
+    page.locator(".netkit-name-input input").press("Enter")  # Enter in an empty box: one sentence
+    page.locator(".netkit-message", has_text="Type a name in the box first").first.wait_for(timeout=TIMEOUT_MS)
     page.locator(".netkit-name-input input").fill(NAME)
-    page.locator("button.netkit-add").click()
+    page.locator(".netkit-name-input input").press("Enter")  # Enter adds the name, like the Add button
     page.locator(".netkit-message", has_text="Saved").first.wait_for(timeout=TIMEOUT_MS)
     picker = page.locator(".netkit-item-industry-peers select")
     picker.locator("option", has_text="Zoë").wait_for(state="attached", timeout=TIMEOUT_MS)
@@ -104,12 +116,29 @@ def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, l
     page.locator(".netkit-message", has_text=f"Saved: {NAME}.").last.wait_for(timeout=TIMEOUT_MS)
     assert_no_errors(page)
 
+    # about each person: every question starts as "not answered yet"; one answer, saved alone
+    closeness = page.locator(".netkit-closeness select")
+    closeness.locator("option", has_text="3 – close").wait_for(state="attached", timeout=TIMEOUT_MS)
+    assert shown_choice(closeness) == "— not answered yet —"
+    label = page.locator(".netkit-label", has_text="Where do you know them from?")
+    assert label.is_visible() and label.bounding_box()["width"] > 150  # the question in full, not cut off
+    closeness.select_option(label="3 – close")
+    page.locator(".netkit-message", has_text="Saved “how close”").first.wait_for(timeout=TIMEOUT_MS)
+
     # on disk, as netkit's folder
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and not (folder / "support.csv").exists():
         time.sleep(0.1)
     assert NAME in (folder / "alters.csv").read_text(encoding="utf-8")
     assert "industry_peers,p001,1" in (folder / "support.csv").read_text(encoding="utf-8")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and ",3," not in (folder / "alters.csv").read_text(encoding="utf-8"):
+        time.sleep(0.1)
+    import csv
+
+    with open(folder / "alters.csv", encoding="utf-8", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert row["closeness"] == "3" and row["frequency"] == row["confiding"] == "", row  # nothing invented
 
     # shut the kernel down (its session too), then reopen the notebook and run it again
     sessions = [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]
@@ -128,6 +157,13 @@ def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, l
     chosen = picker.evaluate("s => Array.from(s.selectedOptions).map(o => o.textContent)")
     assert [c.replace("\xa0", " ") for c in chosen] == [NAME]  # ipywidgets shows spaces as no-break spaces
     assert page.locator(".netkit-name-input input").input_value() == ""
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.netkit-closeness select');"
+        " return s && s.selectedOptions.length"
+        " && s.selectedOptions[0].textContent.replace(/\\u00a0/g, ' ') === '3 – close'; }",
+        timeout=TIMEOUT_MS)
+    frequency = page.locator(".netkit-frequency select")
+    assert shown_choice(frequency) == "— not answered yet —"
     assert_no_errors(page)
     assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
     for s in [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]:
