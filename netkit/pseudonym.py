@@ -58,6 +58,7 @@ _ID_COLUMNS = {
     "ties": {"ego_id": "ego", "source": "alter", "target": "alter"},
     "support": {"ego_id": "ego", "alter_id": "alter"},
     "ledger": {"ego_id": "ego", "alter_id": "alter"},
+    "plan": {"ego_id": "ego"},
 }
 _PREFIX = {"ego": "e-", "alter": "a-", "node": "n-", "person": "P-"}
 _LENGTH = {"ego": 10, "alter": 10, "node": 10, "person": 8}  # hex digits after the prefix

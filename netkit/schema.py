@@ -42,10 +42,11 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "ties": ["ego_id", "source", "target"],
     "support": ["ego_id", "instrument", "item", "alter_id", "value"],
     "ledger": ["ego_id", "entry_id", "alter_id", "date", "kind", "direction", "status", "note"],
+    "plan": ["ego_id", "item_id", "text", "due", "done", "created"],
 }
 TABLES = tuple(TABLE_COLUMNS)
 #: Tables a folder may leave out (the three of egor's layout are always there).
-OPTIONAL_TABLES = ("support", "ledger")
+OPTIONAL_TABLES = ("support", "ledger", "plan")
 
 LEDGER_CHOICES = {
     "kind": ("instrumental", "psychosocial"),

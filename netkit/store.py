@@ -54,10 +54,8 @@ EGO_ID = "you"
 #: The participant's own action-plan steps: ``plan.csv``, one row per step (``item_id`` s001,
 #: s002, … never reused; ``due`` YYYY-MM-DD or blank; ``done`` 1 or 0; ``created`` YYYY-MM-DD).
 PLAN_TABLE = "plan"
-PLAN_COLUMNS = ["ego_id", "item_id", "text", "due", "done", "created"]
-# The tables a workspace keeps: netkit's folder tables, and the plan's (until the schema lists it).
-_COLUMNS: dict[str, list[str]] = {**TABLE_COLUMNS}
-_COLUMNS.setdefault(PLAN_TABLE, PLAN_COLUMNS)
+PLAN_COLUMNS = TABLE_COLUMNS[PLAN_TABLE]
+_COLUMNS: dict[str, list[str]] = TABLE_COLUMNS
 _TABLES = tuple(_COLUMNS)
 _YES_NO = Attribute("bool", fix="write yes or no")
 

@@ -72,4 +72,4 @@ def test_the_folder_format_is_owned_once():
     import netkit.store as store
 
     assert store.TABLE_COLUMNS is TABLE_COLUMNS and folder.SCHEMA_VERSION == manifest("ego")["schema_version"]
-    assert {"egos", "alters", "ties", "support", "ledger"} == set(TABLE_COLUMNS)
+    assert {"egos", "alters", "ties", "support", "ledger", "plan"} == set(TABLE_COLUMNS)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, EgoNetwork, make_collection
-from ..schema import SCHEMA_VERSION
+from ..schema import OPTIONAL_TABLES, SCHEMA_VERSION
 from .text import read_table, rename_columns
 
 __all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
@@ -126,7 +126,7 @@ def read_netkit(
         ties, origins["ties"] = read_table(folder / "ties.csv", warnings=warnings)
         ties = rename_columns(ties, TIE_ALIASES, columns)
     extra = {}
-    for name in ("support", "ledger"):
+    for name in OPTIONAL_TABLES:
         if (folder / f"{name}.csv").exists():
             extra[name], _ = read_table(folder / f"{name}.csv", warnings=warnings)
     kind = manifest.get("kind") if isinstance(manifest, dict) else None
