@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import NetkitError
 from .paths import practice_dir, workspace_dir
 
-__all__ = ["NEEDS", "network", "workspace", "is_practice", "has", "missing_sentence"]
+__all__ = ["NEEDS", "network", "workspace", "is_practice", "has", "missing_sentence", "table"]
 
 _ABOUT_EACH = "notebook 01, tab 2 About each"
 _RATINGS = ("closeness", "frequency", "years_known", "confiding", "support_given", "support_received")
@@ -201,3 +201,29 @@ def has(net, *needs: str) -> bool:
             _say(sentence)
             return False
     return True
+
+
+def table(net, name: str):
+    """A table kept next to the network (``"support"`` or ``"ledger"``), or an empty one with the
+    same columns while nothing has been saved yet — after the one sentence saying where to add it.
+
+    The measures over these tables take an empty one in their stride, so the cells that use it
+    run and show empty results instead of stopping.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> list(table(nk.load_sample("personal"), "ledger").columns)   # doctest: +ELLIPSIS
+    No favors are logged yet: ...
+    ['entry_id', 'alter_id', 'date', 'kind', 'direction', 'status', 'note']
+    """
+    import pandas as pd
+
+    from .store import TABLE_COLUMNS
+
+    if name not in ("support", "ledger"):
+        raise NetkitError(f"table={name!r} is not one of support, ledger.")
+    if has(net, name):
+        return net.extra[name]
+    columns = [c for c in TABLE_COLUMNS[name] if c != "ego_id"]
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
