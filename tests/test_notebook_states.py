@@ -10,8 +10,8 @@ participant passes through during a workshop:
 
 Each state is built with the same ``netkit.store.Workspace`` methods the forms use, in a
 temporary ``NETKIT_WORKSPACE``. The notebooks get the workspace the way a participant gives it:
-02–04 (and 01) through ``MY_NETWORK`` (the folder notebook 01 prints), 05 and 06 through
-``WORKSPACE``. One kernel per state runs all six notebooks, its variables cleared between them.
+01–04 through ``MY_NETWORK`` (the folder notebook 01 prints, or just the workspace's name), 05
+and 06 through ``WORKSPACE``. One kernel per state runs all six notebooks, its variables cleared between them.
 Run it alone with ``pytest tests/test_notebook_states.py`` (a few minutes on two cores).
 """
 from __future__ import annotations
@@ -97,12 +97,14 @@ def build(state: str, root: Path) -> None:
 
 
 def parameters(number: str, root: Path) -> dict:
+    """What a participant types into the parameters cell: the workspace's folder (01, 02) or just
+    its name (03, 04) as ``MY_NETWORK``; its name as ``WORKSPACE`` (05, 06)."""
     folder = str(root / NAME)
     if number == "01":
         return {"MY_NETWORK": folder, "WORKSPACE": NAME}
     if number in ("05", "06"):
         return {"WORKSPACE": NAME, **({"TODAY": TODAY} if number == "06" else {})}
-    return {"MY_NETWORK": folder}
+    return {"MY_NETWORK": folder if number == "02" else NAME}
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
