@@ -21,6 +21,8 @@ FOUND = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 CELL_TIMEOUT = 120  # seconds per cell
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CACHES = ("__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".hypothesis")
+# the workshop notebooks, whose solution cells show the code folded (netkit.solutions.show) and do not run it
+SHOWN_NOT_RUN = ("01", "02", "03", "04", "05", "06")
 
 
 def tree_state() -> set[str] | None:
@@ -89,7 +91,7 @@ def test_notebook_runs(path, jupyter_env, tmp_path):
     shown = [
         index
         for index, cell in enumerate(nb.cells)
-        if "solution" in cell.metadata.get("tags", [])
+        if path.name[:2] in SHOWN_NOT_RUN and "solution" in cell.metadata.get("tags", [])
         and not any(out.get("data", {}).get("text/markdown", "").startswith("<details>") for out in cell.get("outputs", []))
     ]
     assert not shown, (f"{path.name}: solution cells {shown} show something other than the folded code "

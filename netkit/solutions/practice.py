@@ -53,11 +53,12 @@ def practice_folder(name: str) -> Path:
     Examples
     --------
     >>> import os, tempfile
-    >>> os.environ["NETKIT_WORKSPACE"] = tempfile.mkdtemp()
+    >>> before = os.environ.get("NETKIT_WORKSPACE")
+    >>> os.environ["NETKIT_WORKSPACE"] = tempfile.mkdtemp()   # a workspace folder of its own
     >>> folder = practice_folder("01")
     >>> (folder.parent.name, folder.name, list(folder.iterdir()))
     ('practice', '01', [])
-    >>> del os.environ["NETKIT_WORKSPACE"]
+    >>> _ = os.environ.pop("NETKIT_WORKSPACE") if before is None else os.environ.update(NETKIT_WORKSPACE=before)
     """
     name = str(name).strip()
     if not name or name.startswith(".") or "/" in name or "\\" in name:
