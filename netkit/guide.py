@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import NetkitError
 from .paths import practice_dir, workspace_dir
 
-__all__ = ["NEEDS", "network", "workspace", "is_practice", "has", "missing_sentence", "table"]
+__all__ = ["NEEDS", "network", "workspace", "is_practice", "has", "missing_sentence", "table", "in_words"]
 
 _ABOUT_EACH = "notebook 01, tab 2 About each"
 _RATINGS = ("closeness", "frequency", "years_known", "confiding", "support_given", "support_received")
@@ -45,6 +45,27 @@ NEEDS: dict[str, str] = {
     "ledger": ("No favors are logged yet: log one in the ledger form in notebook 06 "
                "(or tab 6 Favors of the forms in notebook 01)."),
 }
+
+
+def in_words(net) -> str:
+    """One sentence on what a network holds, in plain words: how many people, and how many pairs of
+    them know each other.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> in_words(nk.load_sample("personal"))
+    'This network has 40 people besides you, and 69 pairs of them know each other.'
+    """
+    from .words import plural
+
+    ties = net.ties
+    pairs = int((ties["source"] != ties["target"]).sum()) if len(ties) else 0
+    if pairs == 0:
+        among = "nobody is marked as knowing anybody else in it yet"
+    else:
+        among = f"{plural(pairs, 'pair')} of them know{'s' if pairs == 1 else ''} each other"
+    return f"This network has {plural(net.size, 'person', 'people')} besides you, and {among}."
 
 
 def _say(sentence: str) -> None:
