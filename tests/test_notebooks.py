@@ -1,8 +1,12 @@
 """Every guided notebook (notebooks/NN-*.ipynb) is committed clean, runs top to bottom and
-leaves the checkout as it found it (notebooks write only to temporary or workspace folders)."""
+leaves the checkout as it found it (notebooks write only into the workspace folder, here a
+temporary one given as NETKIT_WORKSPACE), and its exercise solutions show code, not answers.
+The same notebooks on a participant's own workspace, in every state, are run by
+tests/test_notebook_states.py."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -17,6 +21,8 @@ FOUND = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 CELL_TIMEOUT = 120  # seconds per cell
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CACHES = ("__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".hypothesis")
+# the workshop notebooks, whose solution cells show the code folded (netkit.solutions.show) and do not run it
+SHOWN_NOT_RUN = ("01", "02", "03", "04", "05", "06")
 
 
 def tree_state() -> set[str] | None:
@@ -49,8 +55,10 @@ def test_notebook_is_committed_without_outputs(path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
-def test_notebook_runs(path, jupyter_env):
+def test_notebook_runs(path, jupyter_env, tmp_path):
     nb = nbformat.read(path, as_version=4)
+    env = {**os.environ, "NETKIT_WORKSPACE": str(tmp_path),   # practice copies and forms write here
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(NOTEBOOKS.parent), os.environ.get("PYTHONPATH")]))}
     client = NotebookClient(
         nb,
         kernel_name="python3",
@@ -59,7 +67,7 @@ def test_notebook_runs(path, jupyter_env):
     )
     failure = None
     before = tree_state()
-    with client.setup_kernel():
+    with client.setup_kernel(env=env):
         for index, cell in enumerate(nb.cells):
             try:
                 client.execute_cell(cell, index)
@@ -80,6 +88,14 @@ def test_notebook_runs(path, jupyter_env):
         and "image/png" not in out.get("data", {})
     ]
     assert not textual, f"{path.name}: cells {textual} show a chart as text instead of a picture"
+    shown = [
+        index
+        for index, cell in enumerate(nb.cells)
+        if path.name[:2] in SHOWN_NOT_RUN and "solution" in cell.metadata.get("tags", [])
+        and not any(out.get("data", {}).get("text/markdown", "").startswith("<details>") for out in cell.get("outputs", []))
+    ]
+    assert not shown, (f"{path.name}: solution cells {shown} show something other than the folded code "
+                       "(netkit.solutions.show): after Run All the answer must not be right under the exercise")
     after = tree_state()
     if before is not None and after is not None:
         new = sorted(after - before)

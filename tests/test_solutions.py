@@ -19,7 +19,7 @@ import pytest
 
 import netkit as nk
 from netkit.errors import NetkitError
-from netkit.solutions import nb01, nb02, nb03, nb04, nb05, nb06, nb07, practice
+from netkit.solutions import nb01, nb02, nb03, nb04, nb05, nb06, nb07, practice, show
 from netkit.viz import Drawing
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "personal"
@@ -303,7 +303,7 @@ def test_granovetter_by_ego_by_hand():
 
 def test_practice_workspace_holds_the_sample_answers_and_favors(tmp_path):
     ws = practice.practice_workspace(root=tmp_path)
-    assert ws.path == tmp_path / "practice"
+    assert ws.path == tmp_path / "personal"
     sample = nk.load_sample("personal")
     net = ws.network()
     assert net.alters["alter_id"].tolist() == sample.alters["alter_id"].tolist()
@@ -317,11 +317,31 @@ def test_practice_workspace_holds_the_sample_answers_and_favors(tmp_path):
     assert bare.support().empty and bare.ledger().empty
 
 
-def test_practice_workspace_defaults_to_a_new_temporary_folder():
-    a, b = practice.practice_workspace(favors=False), practice.practice_workspace(favors=False)
-    repo = Path(__file__).resolve().parent.parent
-    assert a.path != b.path
-    assert repo not in a.path.parents
+def test_practice_copies_live_in_the_workspace_folder_and_are_made_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETKIT_WORKSPACE", str(tmp_path))
+    a = practice.practice_workspace(name="05", favors=False)
+    assert a.path == tmp_path / "practice" / "05"
+    a.set_no_one("industry_peers")                       # a change made in an earlier run …
+    b = practice.practice_workspace(name="05", favors=False)
+    assert b.path == a.path
+    assert nk.assess_support(b.network()).answers == practice.SUPPORT_ANSWERS   # … is gone
+    folder = practice.practice_folder("01")
+    (folder / "old.txt").write_text("from an earlier run", encoding="utf-8")
+    assert practice.practice_folder("01") == tmp_path / "practice" / "01"
+    assert not any((tmp_path / "practice" / "01").iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["practice"]
+    with pytest.raises(NetkitError, match="folder name"):
+        practice.practice_folder("../elsewhere")
+
+
+def test_show_displays_the_code_and_does_not_run_it():
+    solution = show(nb03.weak_ties_share, "nb03.weak_ties_share(net)")
+    markdown = solution._repr_markdown_()
+    assert markdown.startswith("<details>") and markdown.rstrip().endswith("</details>")
+    assert "def weak_ties_share(" in markdown and "def _spokes(" in markdown    # the private helper it uses
+    assert "```python" in markdown and "nb03.weak_ties_share(net)" in markdown
+    assert inspect.getsource(nb03.weak_ties_share) in repr(solution)
+    assert show(nb06.balance_by_kind).call is None and "To run it" not in show(nb06.balance_by_kind)._repr_markdown_()
 
 
 # ----------------------------------------------------------------------------- every solution is tested
@@ -331,6 +351,8 @@ def test_every_solution_function_is_tested_here():
     source = Path(__file__).read_text(encoding="utf-8")
     untested = []
     for name in importlib.import_module("netkit.solutions").__all__:
+        if name in ("show", "Solution"):
+            continue
         module = importlib.import_module(f"netkit.solutions.{name}")
         for fname in module.__all__:
             if inspect.isfunction(getattr(module, fname)) and f"{name}.{fname}(" not in source:

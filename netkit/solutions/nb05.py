@@ -23,8 +23,9 @@ def providers_by_tie(net: EgoNetwork) -> pd.DataFrame:
 
     Examples
     --------
+    >>> import tempfile
     >>> from netkit.solutions.practice import practice_workspace
-    >>> table = providers_by_tie(practice_workspace(favors=False).network())
+    >>> table = providers_by_tie(practice_workspace(root=tempfile.mkdtemp(), favors=False).network())
     >>> table.groupby("kind")["tie"].agg(lambda t: sorted(set(t))).to_dict()
     {'instrumental': ['weak'], 'psychosocial': ['strong']}
     """

@@ -1,7 +1,8 @@
 """The practice person's workspace: the ``personal`` sample with support answers and favors.
 
-Notebooks 05 and 06 work on a private copy of the practice network in a temporary folder, so
-they never touch a participant's own workspace or the repository. The answers below are the
+Notebooks 05 and 06 work on a copy of the practice network in ``workspace/practice/`` (see
+:func:`netkit.paths.practice_dir`), made again on every run, so they never touch a
+participant's own workspace and nothing is left in the system's temporary folder. The answers below are the
 made-up person's: who gives them each kind of support, and the favors they gave, received and
 offered. Like the sample, everything here is invented. The ledger's dates lie before
 :data:`TODAY`, the day the notebooks judge it against, so the flags do not change with the
@@ -9,12 +10,13 @@ calendar.
 """
 from __future__ import annotations
 
-import tempfile
+import shutil
 from pathlib import Path
 
 from ..errors import NetkitError
+from ..paths import practice_dir
 
-__all__ = ["TODAY", "SUPPORT_ANSWERS", "FAVORS", "practice_workspace"]
+__all__ = ["TODAY", "SUPPORT_ANSWERS", "FAVORS", "practice_workspace", "practice_folder"]
 
 TODAY = "2026-11-15"
 
@@ -43,15 +45,41 @@ FAVORS: list[tuple[str, str, str, str, str, str]] = [
 ]
 
 
-def practice_workspace(*, root: str | Path | None = None, name: str = "practice", answers: bool = True,
+def practice_folder(name: str) -> Path:
+    """An empty folder ``name`` inside :func:`netkit.paths.practice_dir` (``workspace/practice/``),
+    for what a notebook makes from the practice network: whatever was there from an earlier run
+    is removed first.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> before = os.environ.get("NETKIT_WORKSPACE")
+    >>> os.environ["NETKIT_WORKSPACE"] = tempfile.mkdtemp()   # a workspace folder of its own
+    >>> folder = practice_folder("01")
+    >>> (folder.parent.name, folder.name, list(folder.iterdir()))
+    ('practice', '01', [])
+    >>> _ = os.environ.pop("NETKIT_WORKSPACE") if before is None else os.environ.update(NETKIT_WORKSPACE=before)
+    """
+    name = str(name).strip()
+    if not name or name.startswith(".") or "/" in name or "\\" in name:
+        raise NetkitError(f"{name!r} cannot be a folder name for practice files; use letters, digits, '-' or '_'.")
+    folder = practice_dir() / name
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def practice_workspace(*, root: str | Path | None = None, name: str = "personal", answers: bool = True,
                        favors: bool = True):
     """A new workspace holding the ``personal`` sample, its support answers and its favors.
 
     Parameters
     ----------
     root : str or Path, optional
-        The folder to put it in; default a new temporary folder, so nothing is written to
-        the repository or to a participant's own workspace.
+        The folder to put it in; default :func:`netkit.paths.practice_dir`
+        (``workspace/practice/``, or ``practice/`` inside ``NETKIT_WORKSPACE``), where an
+        earlier copy of the same name is replaced. Anywhere else an existing folder is an error.
     name : str
         The workspace's folder name inside ``root``.
     answers, favors : bool
@@ -63,17 +91,22 @@ def practice_workspace(*, root: str | Path | None = None, name: str = "practice"
 
     Examples
     --------
-    >>> ws = practice_workspace()
+    >>> import tempfile
+    >>> ws = practice_workspace(root=tempfile.mkdtemp())
     >>> len(ws.people()), len(ws.ledger())
     (40, 10)
     """
     from ..io import load_sample, write
     from ..store import Workspace
 
-    root = Path(tempfile.mkdtemp(prefix="netkit-practice-")) if root is None else Path(root)
-    ws = Workspace(name, root=root)
-    if ws.path.exists():
-        raise NetkitError(f"{ws.path} already exists; pick another root or name for the practice workspace.")
+    if root is None:
+        ws = Workspace(name, root=practice_dir())
+        if ws.path.exists():
+            shutil.rmtree(ws.path)
+    else:
+        ws = Workspace(name, root=Path(root))
+        if ws.path.exists():
+            raise NetkitError(f"{ws.path} already exists; pick another root or name for the practice workspace.")
     write(load_sample("personal"), ws.path)
     if answers:
         for item, who in SUPPORT_ANSWERS.items():
