@@ -7,6 +7,7 @@ browser tests share one server per test session).
 from __future__ import annotations
 
 import json
+import re
 import os
 import secrets
 import signal
@@ -125,3 +126,29 @@ def start_lab(log_path: Path, extra_args: list[str] = (), timeout: float = 90) -
         time.sleep(0.3)
     server.stop()
     raise RuntimeError(f"JupyterLab did not answer within {timeout:.0f} s:\n{server.log()}")
+
+
+# ---------------------------------------------------------------- driving JupyterLab in a browser
+
+
+def api(lab_server, method: str, path: str):
+    req = urllib.request.Request(lab_server.base_url + path, method=method)
+    req.add_header("Authorization", f"token {lab_server.token}")
+    with urllib.request.urlopen(req, timeout=20) as resp:
+        body = resp.read()
+        return json.loads(body) if body else None
+
+
+def run_all(page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+
+def assert_no_errors(page) -> None:
+    shown = page.locator(
+        ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-RenderedText[data-mime-type"
+        "='application/vnd.jupyter.stderr'], .jp-Dialog, .Toastify__toast--error, .netkit-error"
+    )
+    assert shown.count() == 0, "error shown: " + " | ".join(shown.all_inner_texts())
+    text = "".join(page.locator(".jp-NotebookPanel").all_inner_texts())
+    assert "Error displaying widget" not in text and "Traceback" not in text

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -19,7 +18,7 @@ import urllib.request
 import uuid
 
 import pytest
-from helpers_lab import REPO, free_port, make_env
+from helpers_lab import REPO, api, assert_no_errors, free_port, make_env, run_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -63,19 +62,6 @@ def lab_notebook(tmp_path):
         (REPO / "build").rmdir()
 
 
-def api(lab_server, method: str, path: str):
-    req = urllib.request.Request(lab_server.base_url + path, method=method)
-    req.add_header("Authorization", f"token {lab_server.token}")
-    with urllib.request.urlopen(req, timeout=20) as resp:
-        body = resp.read()
-        return json.loads(body) if body else None
-
-
-def run_all(page) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-
-
 def open_and_run(page, lab_server, notebook: str) -> None:
     # a lab workspace of its own: the session's other tabs do not get in, ours do not stay behind
     workspace = "netkit-" + notebook.split("/")[-2]
@@ -89,16 +75,6 @@ def open_and_run(page, lab_server, notebook: str) -> None:
 def shown_choice(select) -> str:
     """The option a <select> shows (ipywidgets writes spaces as no-break spaces)."""
     return select.evaluate("s => s.selectedOptions[0].textContent").replace("\xa0", " ")
-
-
-def assert_no_errors(page) -> None:
-    shown = page.locator(
-        ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-RenderedText[data-mime-type"
-        "='application/vnd.jupyter.stderr'], .jp-Dialog, .Toastify__toast--error, .netkit-error"
-    )
-    assert shown.count() == 0, "error shown: " + " | ".join(shown.all_inner_texts())
-    text = "".join(page.locator(".jp-NotebookPanel").all_inner_texts())
-    assert "Error displaying widget" not in text and "Traceback" not in text
 
 
 def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, lab_notebook):
