@@ -65,7 +65,7 @@ INTRO_DASH = [2, 6]
 
 _LABEL_CHARS = 32
 #: Label size in CSS pixels at the fitted view (names stay at least this big whatever the layout's scale).
-LABEL_PX = 13
+LABEL_PX = 12.5
 #: System fonts only (nothing is fetched), with the colour-emoji fonts of each system for names with emoji.
 FONT_STACK = ('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, '
               '"Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji", sans-serif')

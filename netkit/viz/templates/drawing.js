@@ -121,17 +121,41 @@
             [d, d + gap], [-d - w, d + gap], [d, -d - gap - h], [-d - w, -d - gap - h],
             [-w / 2, r + gap + h], [-w / 2, -r - gap - 2 * h], [r + 4, -h / 2 + h], [-r - 4 - w, -h / 2 - h]];
   }
-  // around a ring or hub, names read best on the side away from the centre: try that side first
+  // a name reads best on the side away from its crowd (the nearby dots and, around a ring or a
+  // hub, the centre): try the spots on that side first
   function outwardFirst(spots, who, w, h) {
-    if (!hasGuides) { return spots; }
-    var dx = who.x - who.cx, dy = who.y - who.cy, d = Math.sqrt(dx * dx + dy * dy);
-    if (d < who.r) { return spots; }
+    var dx = who.ax, dy = who.ay, d = Math.sqrt(dx * dx + dy * dy);
+    if (d < 1e-6) { return spots; }
     var score = spots.map(function (s, i) {
       var ox = s[0] + w / 2, oy = s[1] + h / 2, len = Math.sqrt(ox * ox + oy * oy) || 1;
-      return { s: s, i: i, k: Math.round(4 * (ox * dx + oy * dy) / len / d) - 0.01 * i };
+      return { s: s, k: Math.round(4 * (ox * dx + oy * dy) / len / d) - 0.01 * i };
     });
     score.sort(function (a, b) { return b.k - a.k; });
     return score.map(function (x) { return x.s; });
+  }
+  function awayFromCrowds(people, v) {
+    var reach = 90, cells = {};
+    for (var i = 0; i < people.length; i++) {
+      var key = Math.floor(people[i].x / reach) + ":" + Math.floor(people[i].y / reach);
+      (cells[key] = cells[key] || []).push(people[i]);
+    }
+    for (var k = 0; k < people.length; k++) {
+      var a = people[k], cx = Math.floor(a.x / reach), cy = Math.floor(a.y / reach), ax = 0, ay = 0;
+      for (var i2 = cx - 1; i2 <= cx + 1; i2++) {
+        for (var j2 = cy - 1; j2 <= cy + 1; j2++) {
+          var list = cells[i2 + ":" + j2] || [];
+          for (var m = 0; m < list.length; m++) {
+            var dx = a.x - list[m].x, dy = a.y - list[m].y, d2 = dx * dx + dy * dy;
+            if (list[m] !== a && d2 < reach * reach && d2 > 0) { ax += dx / d2; ay += dy / d2; }
+          }
+        }
+      }
+      if (hasGuides) {
+        var ox = a.x - v.tx, oy = a.y - v.ty, o = Math.sqrt(ox * ox + oy * oy);
+        if (o > a.r) { ax += 0.5 * ox / o / reach; ay += 0.5 * oy / o / reach; }
+      }
+      a.ax = ax; a.ay = ay;
+    }
   }
   function placeLabels(v) {
     var items = nodes.get(), pos = network.getPositions(), boxes = [];
@@ -139,6 +163,11 @@
     var zoom = fitted ? Math.max(1, Math.min(2, v.s / fitted.s)) : 1, size = LABEL_PX * zoom;
     var guideList = guideBoxes(v);
     for (var g = 0; g < guideList.length; g++) { guideList[g].owner = "guide"; grid.add(guideList[g]); }
+    var legend = document.getElementById("nk-legend");
+    if (legend) {  // names never hide under the legend
+      var lb = legend.getBoundingClientRect(), cb = container.getBoundingClientRect();
+      grid.add({ x: lb.left - cb.left - 4, y: lb.top - cb.top - 4, w: lb.width + 8, h: lb.height + 8, owner: "legend" });
+    }
     var people = [];
     for (var i = 0; i < items.length; i++) {
       var p = pos[items[i].id];
@@ -148,10 +177,11 @@
       grid.add(dot);
       var label = items[i].label === undefined || items[i].label === null ? "" : String(items[i].label);
       if (label && x > -50 && x < W + 50 && y > -50 && y < H + 50) {
-        people.push({ item: items[i], x: x, y: y, r: r, label: label, cx: v.tx, cy: v.ty, rank: items[i].font && items[i].font.bold ? 1e9 : r });
+        people.push({ item: items[i], x: x, y: y, r: r, label: label, rank: items[i].font && items[i].font.bold ? 1e9 : r });
       }
     }
     people.sort(function (a, b) { return b.rank - a.rank; });  // the ego, then the larger dots, first
+    awayFromCrowds(people, v);
     for (var k = 0; k < people.length; k++) {
       var box = placeOne(people[k], size, grid, W, H);
       if (box) { grid.add(box); boxes.push(box); }
