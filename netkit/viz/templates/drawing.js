@@ -41,9 +41,11 @@
   var hasGuides = !!(guides && ((guides.circles && guides.circles.length) || (guides.sectors && guides.sectors.length)));
   var measurer = document.createElement("canvas").getContext("2d");
 
+  var widths = {};  // measured once per text and font: the fit and each placement ask again
   function textWidth(text, font) {
-    measurer.font = font;
-    return measurer.measureText(text).width;
+    var key = font + "\u0000" + text;
+    if (!(key in widths)) { measurer.font = font; widths[key] = measurer.measureText(text).width; }
+    return widths[key];
   }
   function view() {  // canvas → CSS pixels of the drawing: dom = canvas * s + t
     var o = network.canvasToDOM({ x: 0, y: 0 }), s = network.getScale();
@@ -135,6 +137,10 @@
   }
   function awayFromCrowds(people, v) {
     var reach = 90, cells = {};
+    if (people.length > 2000) {  // thousands of dots: most names have no room at this zoom anyway
+      for (var z = 0; z < people.length; z++) { people[z].ax = 0; people[z].ay = 0; }
+      return;
+    }
     for (var i = 0; i < people.length; i++) {
       var key = Math.floor(people[i].x / reach) + ":" + Math.floor(people[i].y / reach);
       (cells[key] = cells[key] || []).push(people[i]);
@@ -212,10 +218,12 @@
 
   // ---------------------------------------------------------------- drawing
 
-  var placed = null, placedKey = "", dragging = false;
+  // placed again when the view changes; while the view is panned the names move with it, and
+  // while nodes move (dragged, or physics) they are placed again on every frame
+  var placed = null, placedKey = "", panning = false, moving = false;
   function currentPlacement() {
     var v = view(), key = [v.s, v.tx, v.ty, container.clientWidth, container.clientHeight].join(",");
-    if (!placed || (key !== placedKey && !dragging)) { placed = placeLabels(v); placedKey = key; placed.view = v; }
+    if (!placed || moving || (key !== placedKey && !panning)) { placed = placeLabels(v); placedKey = key; placed.view = v; }
     return placed;
   }
   if (hasGuides) {
@@ -323,8 +331,7 @@
     var centre = { x: ((box.x0 + box.x1) / 2 + aside / 2) / s, y: (box.y0 + box.y1) / 2 / s };
     network.moveTo({ position: centre, scale: s, animation: false });
     fitted = { s: s, w: W, h: H };
-    placed = null;
-    network.redraw();
+    placed = null;  // moveTo has asked vis-network to draw again
     return true;
   }
 
@@ -332,29 +339,33 @@
   // screen, hidden or 0 pixels tall would otherwise keep the view it had then, far off the
   // nodes. Once the user zooms or pans, the view is theirs, unless the frame had no size.
   var lastSize = { w: container.clientWidth, h: container.clientHeight };
-  function refit(force) {
+  function refit() {
     var w = container.clientWidth, h = container.clientHeight, wasEmpty = !lastSize.w || !lastSize.h;
-    var changed = w !== lastSize.w || h !== lastSize.h;
     lastSize = { w: w, h: h };
     if (!w || !h) { return; }
     network.setSize();
-    if (force || wasEmpty || !fitted || (!userMoved && (changed || w !== fitted.w || h !== fitted.h))) { fitAll(); }
-    else { placed = null; network.redraw(); }
+    var differs = !fitted || w !== fitted.w || h !== fitted.h;
+    if (wasEmpty || !fitted || (!userMoved && differs)) { fitAll(); }
+    else if (differs) { placed = null; network.redraw(); }  // the user's view is kept; names are placed again
   }
   network.on("zoom", function () { userMoved = true; });
-  network.on("dragStart", function (params) { dragging = true; if (!params.nodes || !params.nodes.length) { userMoved = true; } });
-  network.on("dragEnd", function () { dragging = false; placed = null; network.redraw(); });
-  network.on("resize", function () { refit(false); });
+  network.on("dragStart", function (params) {
+    if (params.nodes && params.nodes.length) { moving = true; } else { panning = true; userMoved = true; }
+  });
+  network.on("dragEnd", function () { panning = false; moving = false; placed = null; network.redraw(); });
+  network.on("startStabilizing", function () { moving = true; });
+  network.on("stabilized", function () { moving = false; placed = null; if (userMoved || !fitAll()) { network.redraw(); } });
+  network.on("resize", refit);
   if (window.ResizeObserver) {
-    new ResizeObserver(function () { refit(false); }).observe(container);
+    new ResizeObserver(refit).observe(container);
   }
   if (window.IntersectionObserver) {
     new IntersectionObserver(function (entries) {
-      for (var i = 0; i < entries.length; i++) { if (entries[i].isIntersecting) { refit(!userMoved); } }
+      for (var i = 0; i < entries.length; i++) { if (entries[i].isIntersecting) { refit(); } }
     }).observe(container);
   }
-  document.addEventListener("visibilitychange", function () { if (!document.hidden) { refit(false); } });
-  window.addEventListener("beforeprint", function () { refit(!userMoved); });
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) { refit(); } });
+  window.addEventListener("beforeprint", refit);
   var legendBox = document.getElementById("nk-legend");
   if (legendBox) { legendBox.addEventListener("toggle", function () { if (!userMoved) { fitAll(); } }); }
   fitAll();
