@@ -323,14 +323,22 @@ def test_names_are_readable_apart_and_clear_of_the_guides(which, layout, size, s
     assert_clean(page, dialogs, outside_requests)
 
 
-def test_guide_labels_stay_inside_at_a4_width(served, page, dialogs, outside_requests):
-    """A report printed on A4 is about 700 CSS pixels wide: no sector name is cut at the edge."""
+@pytest.mark.parametrize("first", [(700, 600), (1280, 800)])
+def test_guide_labels_stay_inside_at_a4_width(first, served, page, dialogs, outside_requests):
+    """A report printed on A4 is about 700 CSS pixels wide: no sector or ring name is cut at the edge,
+    whether the page opens that wide or is laid out again at that width (as printing does)."""
     folder, base = served
     nk.draw(nk.load_sample("personal"), layout="rings", rings="layer").save(folder / "a4.html")
-    page.set_viewport_size({"width": 700, "height": 600})
+    page.set_viewport_size({"width": first[0], "height": first[1]})
     open_drawing(page, f"{base}/a4.html")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 700, "height": 560})
+    page.wait_for_timeout(400)
     seen = page.evaluate(LABELS)
+    assert seen["width"] <= 700
     assert {g["text"] for g in seen["guides"] if g["kind"] == "sector"} >= {"neighbourhood", "close friends"}
-    for g in seen["guides"]:
+    for g in seen["guides"] + seen["labels"]:
         assert 0 <= g["x"] and g["x"] + g["w"] <= seen["width"], f"'{g['text']}' is cut"
+        assert 0 <= g["y"] and g["y"] + g["h"] <= seen["height"], f"'{g['text']}' is cut"
+    assert_nodes_in_view(page, "at A4 width")
     assert_clean(page, dialogs, outside_requests)

@@ -343,7 +343,7 @@
     var w = container.clientWidth, h = container.clientHeight, wasEmpty = !lastSize.w || !lastSize.h;
     lastSize = { w: w, h: h };
     if (!w || !h) { return; }
-    network.setSize();
+    network.setSize();  // vis-network takes the new size (and rescales its view) before the fit below
     var differs = !fitted || w !== fitted.w || h !== fitted.h;
     if (wasEmpty || !fitted || (!userMoved && differs)) { fitAll(); }
     else if (differs) { placed = null; network.redraw(); }  // the user's view is kept; names are placed again
@@ -355,7 +355,8 @@
   network.on("dragEnd", function () { panning = false; moving = false; placed = null; network.redraw(); });
   network.on("startStabilizing", function () { moving = true; });
   network.on("stabilized", function () { moving = false; placed = null; if (userMoved || !fitAll()) { network.redraw(); } });
-  network.on("resize", refit);
+  // vis-network rescales the view right after its "resize" event: fit once it has done so
+  network.on("resize", function () { setTimeout(refit, 0); });
   if (window.ResizeObserver) {
     new ResizeObserver(refit).observe(container);
   }
@@ -365,7 +366,13 @@
     }).observe(container);
   }
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { refit(); } });
-  window.addEventListener("beforeprint", refit);
+  // printing lays the page out again at the paper's width: fit and draw at once, before the page is printed
+  function forPrint() { refit(); network.redraw(); }
+  window.addEventListener("beforeprint", forPrint);
+  if (window.matchMedia) {
+    var print = window.matchMedia("print");
+    if (print.addEventListener) { print.addEventListener("change", function (e) { if (e.matches) { forPrint(); } }); }
+  }
   var legendBox = document.getElementById("nk-legend");
   if (legendBox) { legendBox.addEventListener("toggle", function () { if (!userMoved) { fitAll(); } }); }
   fitAll();
