@@ -1584,7 +1584,9 @@ def draw(
         ``"degree"`` (ties among the people drawn), ``"strength"`` (of the tie to the ego; a
         whole network's weighted degree) or a numeric attribute. Default: everyone the same size.
     labels : bool
-        Show names under the nodes (tooltips always have them).
+        Show names beside the nodes, at least 12 px on screen and never over one another (a name
+        with no room shows as first name and initial, or only in its tooltip; tooltips always
+        have the full name).
     pseudonyms : bool
         Replace every name with ``Person 1``, ``Person 2``, … (the ego ``Ego``) in labels,
         tooltips and legend, and leave notes out: for screens shared in a workshop.
