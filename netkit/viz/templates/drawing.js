@@ -350,7 +350,8 @@
   }
   network.on("zoom", function () { userMoved = true; });
   network.on("dragStart", function (params) {
-    if (params.nodes && params.nodes.length) { moving = true; } else { panning = true; userMoved = true; }
+    userMoved = true;  // panned, or moved a person: either way the view is now theirs
+    if (params.nodes && params.nodes.length) { moving = true; } else { panning = true; }
   });
   network.on("dragEnd", function () { panning = false; moving = false; placed = null; network.redraw(); });
   network.on("startStabilizing", function () { moving = true; });
