@@ -495,3 +495,38 @@ def test_web_leaves_the_ego_out_but_still_describes_each_tie_to_the_ego():
     assert "not given" not in [i["label"] for i in by_strength.legend[0]["items"]]
     kept = set(nk.draw(net, layout="web", max_nodes=12).node_index)
     assert kept == set(nk.draw(net, max_nodes=12).node_index) - {"ego"}  # the strongest ties, as the note says
+
+
+def test_hub_wedges_legend_and_tooltips_name_the_groups_alike():
+    """A group of one is "on their own" on the wedge, in the legend and in the tooltip, never "group 7"."""
+    net = nk.load_sample("personal")
+    d = nk.draw(net, layout="hub")
+    wedges = {label for _, _, label in d.guides.sectors}
+    legend = {item["label"] for item in d.legend[0]["items"]} - {"ego (you)"}
+    assert "on their own" in wedges
+    assert legend == wedges
+    loners = [n for n in d.network.nodes if "on their own · " in n["title"]]
+    counts = {item["label"]: item["count"] for item in d.legend[0]["items"]}
+    assert len(loners) == counts["on their own"] >= 1
+    # the same names however the layout: rings coloured by cluster say it the same way
+    assert "on their own" in {i["label"] for i in nk.draw(net, color_by="cluster").legend[0]["items"]}
+
+
+def test_names_use_system_fonts_with_colour_emoji_and_fetch_no_font():
+    page = nk.draw(nk.load_sample("personal")).html()
+    data = data_block(page)
+    for font in ("system-ui", "Segoe UI", "Roboto", "Noto Sans", "Apple Color Emoji", "Segoe UI Emoji",
+                 "Noto Color Emoji", "sans-serif"):
+        assert font in data["page"]["font"]
+        assert font in data["options"]["nodes"]["font"]["face"]
+    css = "".join(re.findall(r"<style>(.*?)</style>", page, re.S))
+    assert "Noto Color Emoji" in css
+    assert "@font-face" not in css and "url(" not in css
+    assert data["page"]["labelSize"] >= 12
+
+
+def test_the_page_refits_when_its_frame_gets_a_size_or_shows():
+    """The page script watches its frame (the browser tests check what the user sees)."""
+    js = (Path(nk.__file__).parent / "viz" / "templates" / "drawing.js").read_text(encoding="utf-8")
+    for hook in ("ResizeObserver", "IntersectionObserver", 'network.on("resize"', "beforeprint", 'network.on("zoom"'):
+        assert hook in js

@@ -64,6 +64,11 @@ WEAK_DASH = [8, 6]
 INTRO_DASH = [2, 6]
 
 _LABEL_CHARS = 32
+#: Label size in CSS pixels at the fitted view (names stay at least this big whatever the layout's scale).
+LABEL_PX = 12.5
+#: System fonts only (nothing is fetched), with the colour-emoji fonts of each system for names with emoji.
+FONT_STACK = ('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, '
+              '"Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji", sans-serif')
 _TIP_CHARS = 300
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"[\r\n\t\v\f\u0085\u2028\u2029]+")
@@ -330,7 +335,7 @@ class Drawing:
             "edges": _clean_json([dict(e) for e in nw.edges]),
             "options": self._options(),
             "guides": self.guides.to_dict() if (self.guides.circles or self.guides.sectors) else None,
-            "page": {"background": str(nw.bgcolor or "#ffffff")},
+            "page": {"background": str(nw.bgcolor or "#ffffff"), "font": FONT_STACK, "labelSize": LABEL_PX},
         }
 
     def html(self) -> str:
@@ -1148,8 +1153,7 @@ def _colours(scene: Scene, color_by: str) -> _Colours:
     nodes, p = scene.nodes, scene.people
     people = ~p.is_ego
     if color_by in ("cluster", "community", "component"):
-        values = p.community if color_by != "component" else p.component
-        labels = [None if (e or np.isnan(v)) else f"group {int(v) + 1}" for v, e in zip(values, p.is_ego)]
+        labels = _group_names(p.community if color_by != "component" else p.component, p.is_ego)
         title = "cluster (people who know each other)" if color_by != "component" else "component (connected parts)"
         c = _categorical([lab for lab, keep in zip(labels, people) if keep], title)
     elif color_by == "strength" and not scene.whole:
@@ -1170,6 +1174,18 @@ def _colours(scene: Scene, color_by: str) -> _Colours:
     for e in p.is_ego:
         full.append(EGO_COLOUR if e else next(it))
     return _Colours(full, c.legend)
+
+
+def _group_names(values: np.ndarray, is_ego: np.ndarray) -> list:
+    """Each person's group as the legend, the wedges and the tooltips all say it.
+
+    ``"group 3"`` is cluster (or component) 2; people who are a group of their own are
+    ``"on their own"``, as the hub layout's shared wedge is labelled; None for the ego.
+    """
+    known = ~np.isnan(values) & ~is_ego
+    sizes = pd.Series(values[known]).value_counts()
+    return [None if not k else ("group " + str(int(v) + 1) if sizes[v] > 1 else "on their own")
+            for v, k in zip(values, known)]
 
 
 def _column_colours(column: pd.Series, name: str) -> _Colours:
@@ -1226,6 +1242,7 @@ def _node_tips(scene: Scene, options: DrawOptions, colour_by: str) -> list[str]:
     extra = [c for c in dict.fromkeys([colour_by, options.size_by, *options.tooltip])
              if c and c in cols and c not in _TIP_COLUMNS]
     n_people = int((~p.is_ego).sum())
+    names = _group_names(p.community, p.is_ego) if p.community is not None else None
     tips = []
     for i, row in enumerate(nodes.to_dict("records")):
         if p.is_ego[i]:
@@ -1235,7 +1252,7 @@ def _node_tips(scene: Scene, options: DrawOptions, colour_by: str) -> list[str]:
         lines = [_shown(p.names[i]), *_attribute_lines(row, cols)]
         if not scene.whole:
             lines.append(_spoke_line(p, i))
-        group = f"group {int(p.community[i]) + 1} · " if p.community is not None and not np.isnan(p.community[i]) else ""
+        group = f"{names[i]} · " if names is not None and names[i] is not None else ""
         lines.append(f"{group}knows {int(p.degree[i])} of the others drawn")
         lines += [f"{_shown(c, 40)}: {_shown(row[c], 120)}" for c in extra if not _missing(row.get(c))]
         if not options.pseudonyms and "notes" in cols and not _missing(row.get("notes")):
@@ -1510,8 +1527,7 @@ def _set_options(nw, *, physics: bool, n: int, seed: int) -> None:
     o.interaction.navigationButtons = False
     o.interaction.keyboard = False
     o.nodes = {
-        "font": {"size": 16, "face": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-                 "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "font": {"size": 16, "face": FONT_STACK, "strokeWidth": 3, "strokeColor": "#ffffff"},
         "borderWidth": 1,
         "scaling": {"label": {"drawThreshold": 5}},
     }
@@ -1568,7 +1584,9 @@ def draw(
         ``"degree"`` (ties among the people drawn), ``"strength"`` (of the tie to the ego; a
         whole network's weighted degree) or a numeric attribute. Default: everyone the same size.
     labels : bool
-        Show names under the nodes (tooltips always have them).
+        Show names beside the nodes, at least 12 px on screen and never over one another (a name
+        with no room shows as first name and initial, or only in its tooltip; tooltips always
+        have the full name).
     pseudonyms : bool
         Replace every name with ``Person 1``, ``Person 2``, … (the ego ``Ego``) in labels,
         tooltips and legend, and leave notes out: for screens shared in a workshop.

@@ -474,6 +474,7 @@ def hub_layout(
     seed: int = 0,
     spacing: float = 44.0,
     edge_length: float = EDGE_LENGTH,
+    aspect: float = 1.4,
 ) -> tuple[np.ndarray, Guides]:
     """Hub and spoke: the ego at the centre, each group of alters in its own wedge around it.
 
@@ -490,6 +491,9 @@ def hub_layout(
         Distance between the ego and the nearest group, and between groups, in pixels.
     edge_length : float
         Typical edge length inside a group, in pixels.
+    aspect : float
+        Each group's layout is stretched this much upwards: names are much wider than tall, so
+        people set further apart vertically have room for their names beside them.
 
     Returns
     -------
@@ -532,7 +536,8 @@ def hub_layout(
             P = _sunflower(len(nodes), spacing)
         else:
             s, d, _ = _subgraph(nodes, src, dst, None)
-            P = declutter(_layout_any(len(nodes), s, d, None, None, seed) * edge_length, spacing)
+            P = _layout_any(len(nodes), s, d, None, None, seed) * edge_length
+            P = declutter(P * np.array([1.0, aspect]), spacing)
         P = P - (P.min(axis=0) + P.max(axis=0)) / 2
         shapes[k] = P
         radius[k] = float(np.sqrt((P**2).sum(axis=1)).max()) + spacing / 2
