@@ -22,7 +22,7 @@ CELL_TIMEOUT = 120  # seconds per cell
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CACHES = ("__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".hypothesis")
 # the workshop notebooks, whose solution cells show the code folded (netkit.solutions.show) and do not run it
-SHOWN_NOT_RUN = ("01", "02", "03", "04", "05", "06")
+SHOWN_NOT_RUN = ("01", "02", "03", "04", "05", "06", "07")
 
 
 def tree_state() -> set[str] | None:
