@@ -57,12 +57,17 @@ def test_adding_editing_ticking_and_removing_own_steps(ws):
     assert [r[0] for r in on_disk(ws)] == ["s001", "s003"], "a removed step's id was given out again"
 
 
-def test_a_restart_shows_the_same_steps(ws):
-    form = PlanForm(ws, today=TODAY)
-    for text, due in (("Later", dt.date(2026, 9, 1)), ("Sooner", dt.date(2026, 7, 1)), ("No date", None)):
+def add_steps(form: PlanForm, *steps: tuple[str, dt.date | None]) -> None:
+    """Type each step and its date into the form and click Add, as a participant would."""
+    for text, due in steps:
         form.new_text.value = text
         form.new_due.value = due
         form.add_button.click()
+
+
+def test_a_restart_shows_the_same_steps(ws):
+    form = PlanForm(ws, today=TODAY)
+    add_steps(form, ("Later", dt.date(2026, 9, 1)), ("Sooner", dt.date(2026, 7, 1)), ("No date", None))
     form.items["s001"].done.value = True
     again = PlanForm(Workspace(ws.name, root=ws.root), today=TODAY)
     shown = [(r.text.value, r.due.value, r.done.value) for r in again.item_list.children]
@@ -115,10 +120,7 @@ def test_hard_text_is_saved_as_typed_and_shown_escaped(ws):
 
 def test_the_report_lists_own_steps(ws):
     form = PlanForm(ws, today=TODAY)
-    for text, due in (("Ask <b>Ana</b>", dt.date(2026, 6, 1)), ("Call Mum", dt.date(2026, 7, 15)), ("Done one", None)):
-        form.new_text.value = text
-        form.new_due.value = due
-        form.add_button.click()
+    add_steps(form, ("Ask <b>Ana</b>", dt.date(2026, 6, 1)), ("Call Mum", dt.date(2026, 7, 15)), ("Done one", None))
     form.items["s003"].done.value = True
     form.make_button.click()
     assert form.message_kind == "ok", form.message_text
