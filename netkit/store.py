@@ -5,9 +5,16 @@ A :class:`Workspace` is one folder under :func:`netkit.paths.workspace_dir` hold
 ``ledger.csv`` and ``plan.csv`` (the participant's own action-plan steps) — the same folder
 ``nk.read`` reads. Every change is one small operation
 (add a person, set one field, tick one tie, name one supporter, log one favor) applied under a
-lock file to tables freshly read from disk, then written back file by file with atomic
-replaces. So two forms (two widgets, two kernels) on one workspace merge their work instead of
-overwriting it, a failed write leaves the previous file in place, and reading never writes.
+lock file to tables freshly read from disk, then saved all or nothing: every file it changes
+(tables and ``manifest.json``) is written to a temporary file, then a journal of the renames
+commits them together (:func:`netkit.io.atomic.commit_files`). So two forms (two widgets, two
+kernels) on one workspace merge their work instead of overwriting it, a change that fails
+(a full disk) leaves every file as it was, and a crash leaves either the old state or the new one.
+
+Reading never writes: readers read the committed version (through a leftover journal, if a
+crash left one) and read again if a change landed meanwhile. What a crash left behind — a
+journal to finish, temporary copies holding names — is cleared under the lock the next time
+the workspace is opened (``Workspace(...)``) or changed.
 """
 from __future__ import annotations
 
@@ -16,7 +23,6 @@ import datetime as dt
 import json
 import math
 import re
-import time
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 from filelock import FileLock, Timeout
 
 from .errors import NetkitError
-from .io.atomic import atomic_write_text
+from .io.atomic import commit_files, needs_recovery, pending_renames, read_committed, recover
 from .paths import workspace_dir
 from .schema import (
     ALTER_ATTRIBUTES, LEDGER_CHOICES, SCHEMA_VERSION, TABLE_COLUMNS, Attribute, BadValue, parse_value,
@@ -58,6 +64,8 @@ PLAN_COLUMNS = TABLE_COLUMNS[PLAN_TABLE]
 _COLUMNS: dict[str, list[str]] = TABLE_COLUMNS
 _TABLES = tuple(_COLUMNS)
 _YES_NO = Attribute("bool", fix="write yes or no")
+
+_FILES = [f"{t}.csv" for t in _TABLES] + ["manifest.json"]  # what a change may write, all at once
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 10.0  # seconds a change waits for another form's change to finish
@@ -152,9 +160,14 @@ def list_workspaces(root: str | Path | None = None) -> list[str]:
 
 
 class Tables(dict):
-    """The workspace's tables in memory: name -> list of rows (dicts of text, '' when empty)."""
+    """The workspace's tables in memory: name -> list of rows (dicts of text, '' when empty).
+
+    ``manifest`` is ``manifest.json`` as read, ``manifest_updates`` what a change sets in it.
+    """
 
     columns: dict[str, list[str]]
+    manifest: dict
+    manifest_updates: dict
 
 
 class Workspace:
@@ -173,12 +186,11 @@ class Workspace:
     Opening a workspace does not create anything: the folder is made by the first change.
     Reading methods (:meth:`people`, :meth:`tables`, :meth:`network`, …) never write.
     Each changing method takes the lock file ``.lock`` in the folder, re-reads the tables,
-    applies its one change, writes the tables that changed with atomic replaces, and releases
+    applies its one change, saves every file that changed all or nothing, and releases
     the lock; so changes from different forms on the same workspace are merged, record by
-    record, and the last change to one field of one record wins. When a person is removed the
-    tables that refer to them are written before ``alters.csv``; when one is added,
-    ``alters.csv`` goes first: a write that fails half-way never leaves a tie or an answer
-    pointing at nobody.
+    record, and the last change to one field of one record wins. A change that fails before
+    its commit point raises :class:`~netkit.io.atomic.NotCommitted` (an ``OSError``) and
+    every file is as it was. Opening a workspace finishes (or undoes) what a crash left.
 
     Examples
     --------
@@ -200,20 +212,37 @@ class Workspace:
         self.root = Path(root) if root is not None else workspace_dir()
         self.path = self.root / name
         self.lock_timeout = lock_timeout
+        self._recover_at_open()
 
     def __repr__(self) -> str:
         return f"<Workspace {self.name!r} at {self.path}>"
 
     @property
     def exists(self) -> bool:
-        return (self.path / "alters.csv").exists()
+        return (self.path / "alters.csv").exists() or any(
+            final == "alters.csv" for _, final in pending_renames(self.path) or [])
+
+    def _recover_at_open(self) -> None:
+        """Finish what a crash left (a journal, temporary copies) — only then is anything written.
+
+        If another window is saving just now, or the folder cannot be written, nothing is done:
+        reads see the committed state anyway, and the next change tries again.
+        """
+        if not needs_recovery(self.path, _FILES):
+            return
+        lock = FileLock(self.path / LOCK_NAME, timeout=min(self.lock_timeout, 1.0))
+        try:
+            with lock:
+                recover(self.path, _FILES)
+        except (Timeout, OSError):
+            pass
 
     # -------------------------------------------------------------- reading
 
-    def _read_table(self, table: str) -> tuple[list[dict], list[str]]:
+    def _read_table(self, table: str, path: Path | None = None) -> tuple[list[dict], list[str]]:
         from .io.text import read_table
 
-        path = self.path / f"{table}.csv"
+        path = path or self.path / f"{table}.csv"
         if not path.exists():
             return [], list(_COLUMNS[table])
         df, _ = read_table(path)  # the readers' own: Excel's encodings and separators too
@@ -228,21 +257,28 @@ class Workspace:
                 row.setdefault(c, "")
         return rows, columns
 
-    def _read_tables(self) -> Tables:
+    def _read_tables(self, paths: dict[str, Path] | None = None) -> Tables:
         tables = Tables()
         tables.columns = {}
         for table in _TABLES:
-            tables[table], tables.columns[table] = self._read_table(table)
+            tables[table], tables.columns[table] = self._read_table(table, (paths or {}).get(f"{table}.csv"))
         return tables
 
+    def _consistent(self, read: Callable[[dict[str, Path]], object], *, settled: bool = False):
+        """``read`` the committed files, never a change half-applied. If other windows keep
+        changing the workspace, read once under the lock (after finishing what a crash left)."""
+        if not self.path.is_dir():
+            return read({n: self.path / n for n in _FILES})
+        try:
+            return read_committed(self.path, _FILES, read, settled=settled, attempts=20)
+        except BlockingIOError:
+            with self._locked():
+                recover(self.path, _FILES)
+                return read({n: self.path / n for n in _FILES})
+
     def _snapshot(self) -> Tables:
-        """All tables, read without the lock; retried if a change landed between two files."""
-        for _ in range(5):
-            tables = self._read_tables()
-            if not _dangling(tables):
-                return tables
-            time.sleep(0.02)
-        return tables
+        """All tables as committed, read without the lock."""
+        return self._consistent(self._read_tables)
 
     def tables(self) -> dict:
         """Every table as a DataFrame of text (empty cells are ``''``), read from disk now."""
@@ -254,7 +290,7 @@ class Workspace:
     def _frame(self, table: str):
         import pandas as pd
 
-        rows, columns = self._read_table(table)
+        rows, columns = self._consistent(lambda paths: self._read_table(table, paths[f"{table}.csv"]))
         return pd.DataFrame(rows, columns=columns, dtype=object)
 
     def people(self):
@@ -278,7 +314,7 @@ class Workspace:
         return self._frame(PLAN_TABLE)
 
     def ego_name(self) -> str:
-        rows, _ = self._read_table("egos")
+        rows, _ = self._consistent(lambda paths: self._read_table("egos", paths["egos.csv"]))
         return rows[0].get("name", "") if rows else ""
 
     def network(self):
@@ -288,7 +324,8 @@ class Workspace:
 
         if not self.exists:
             raise NetkitError(f"{self.path}: this workspace is empty; add the people you know first.")
-        return read(self.path, format="netkit")
+        # nk.read reads the files themselves: wait for a change under way to finish (settled)
+        return self._consistent(lambda _: read(self.path, format="netkit"), settled=True)
 
     # -------------------------------------------------------------- the lock
 
@@ -312,26 +349,31 @@ class Workspace:
     # -------------------------------------------------------------- changing
 
     def _change(self, apply: Callable[[Tables], object]) -> object:
-        """Re-read, apply one change, write what changed; the whole under the lock."""
+        """Re-read, apply one change, save every file it changed all or nothing; under the lock."""
         with self._locked():
-            new = not self.exists
+            recover(self.path, _FILES)  # a crash's leftovers first: the tables read are the committed ones
+            new = not (self.path / "alters.csv").exists()
             tables = self._read_tables()
+            tables.manifest, tables.manifest_updates = self._manifest(), {}
             before = copy.deepcopy(dict(tables))
             result = apply(tables)
             changed = [t for t in _TABLES if tables[t] != before[t] or (new and t in ("egos", "alters"))]
-            if new:
-                if not tables["egos"]:
-                    tables["egos"].append({"ego_id": EGO_ID, "name": ""})
-                if not self._manifest():
-                    self._write_manifest()
+            if new and not tables["egos"]:
+                tables["egos"].append({"ego_id": EGO_ID, "name": ""})
+            files = {}
+            if tables.manifest_updates or (new and not tables.manifest):
+                files["manifest.json"] = self._manifest_text(tables.manifest, tables.manifest_updates)
             removed = {r["alter_id"] for r in before["alters"]} - {r["alter_id"] for r in tables["alters"]}
-            # Tables that refer to people go after alters.csv when people are added, before it
-            # when people are removed, so an interrupted change never leaves a dangling reference.
+            # The renames put the tables that refer to people after alters.csv when people are
+            # added, before it when people are removed: even a reader that ignores the journal
+            # (nk.read of the folder while a crash's leftover waits) never meets a dangling reference.
             order = (["egos"] + [t for t in changed if t not in ("egos", "alters")] + ["alters"]) if removed \
                 else ["egos", "alters"] + [t for t in changed if t not in ("egos", "alters")]
             for table in dict.fromkeys(order):
                 if table in changed:
-                    self._write_table(table, tables[table], tables.columns[table])
+                    files[f"{table}.csv"] = _table_text(tables[table], tables.columns[table])
+            if files:
+                commit_files(self.path, files)
             return result
 
     def _manifest(self) -> dict:
@@ -341,23 +383,12 @@ class Workspace:
             return {}
         return manifest if isinstance(manifest, dict) else {}
 
-    def _write_manifest(self, **updates: object) -> None:
+    @staticmethod
+    def _manifest_text(current: dict, updates: dict) -> str:
         from . import __version__
 
-        manifest = {**schema_manifest("ego"), **self._manifest(), "written_by": f"netkit {__version__} (workspace)",
-                    **updates}
-        _write(self.path / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-
-    def _write_table(self, table: str, rows: list[dict], columns: list[str]) -> None:
-        import csv
-        import io
-
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([row.get(c, "") for c in columns])
-        _write(self.path / f"{table}.csv", buf.getvalue())
+        manifest = {**schema_manifest("ego"), **current, "written_by": f"netkit {__version__} (workspace)", **updates}
+        return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
     # people ----------------------------------------------------------
 
@@ -376,7 +407,7 @@ class Workspace:
         cells = {c: _field_text(c, v) for c, v in values.items() if c not in ("ego_id", "alter_id", "name")}
 
         def apply(t: Tables) -> str:
-            alter_id = _next_id(self, t, "alter")
+            alter_id = _next_id(t, "alter")
             row = {c: "" for c in t.columns["alters"]}
             row.update(ego_id=_ego_id(t), alter_id=alter_id, name=name, **cells)
             if prompt:
@@ -532,7 +563,7 @@ class Workspace:
 
         def apply(t: Tables) -> str:
             _person(t, alter_id)
-            entry_id = _next_id(self, t, "favor")
+            entry_id = _next_id(t, "favor")
             row = {c: "" for c in t.columns["ledger"]}
             row.update(ego_id=_ego_id(t), entry_id=entry_id, alter_id=alter_id, **cells)
             t["ledger"].append(row)
@@ -580,7 +611,7 @@ class Workspace:
                  "created": _date_text(created if created is not None else dt.date.today(), "created")}
 
         def apply(t: Tables) -> str:
-            item_id = _next_id(self, t, "plan")
+            item_id = _next_id(t, "plan")
             row = {c: "" for c in t.columns[PLAN_TABLE]}
             row.update(ego_id=_ego_id(t), item_id=item_id, **cells)
             t[PLAN_TABLE].append(row)
@@ -619,23 +650,16 @@ class Workspace:
 # ------------------------------------------------------------------ internals
 
 
-def _write(path: Path, text: str) -> None:
-    """Atomic write; a file held open on Windows (Excel, a virus scanner) gets a few retries."""
-    for attempt in range(5):
-        try:
-            atomic_write_text(path, text)
-            return
-        except PermissionError:
-            if attempt == 4:
-                raise
-            time.sleep(0.1 * (attempt + 1))
+def _table_text(rows: list[dict], columns: list[str]) -> str:
+    import csv
+    import io
 
-
-def _dangling(t: Tables) -> bool:
-    ids = {r["alter_id"] for r in t["alters"]}
-    return any(
-        r["source"] not in ids or r["target"] not in ids for r in t["ties"]
-    ) or any(r["alter_id"] and r["alter_id"] not in ids for r in t["support"] + t["ledger"])
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in columns])
+    return buf.getvalue()
 
 
 def _ego_id(t: Tables) -> str:
@@ -690,11 +714,11 @@ def _due_text(value: object) -> str:
     return _date_text(value, "due date")
 
 
-def _next_id(ws: Workspace, t: Tables, kind: str) -> str:
+def _next_id(t: Tables, kind: str) -> str:
     """The next free id; the counter in manifest.json ("next_ids") keeps ids from being reused,
     so a form still showing a removed person can never change a newcomer by mistake."""
     table, column, prefix = _ID_PLACE[kind]
-    manifest = ws._manifest()
+    manifest = {**t.manifest, **t.manifest_updates}
     counters = manifest.get("next_ids") if isinstance(manifest.get("next_ids"), dict) else {}
     used = [int(m.group(1)) for r in t[table] if (m := _ID_PATTERN[kind].match(r[column]))]
     try:
@@ -704,7 +728,7 @@ def _next_id(ws: Workspace, t: Tables, kind: str) -> str:
     taken = {r[column] for r in t[table]}
     while f"{prefix}{number:03d}" in taken:
         number += 1
-    ws._write_manifest(next_ids={**counters, kind: number + 1})
+    t.manifest_updates["next_ids"] = {**counters, kind: number + 1}
     return f"{prefix}{number:03d}"
 
 

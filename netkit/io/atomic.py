@@ -1,13 +1,241 @@
-"""Atomic writes: a file (or folder) is either the old version or the new one, never half."""
+"""Atomic writes: a file (or folder) is either the old version or the new one, never half.
+
+:func:`commit_files` extends this to several files of one folder: a change either lands whole or
+leaves every file as it was. Each new file is written to a temporary file beside it and synced;
+then a journal, ``.journal.json``, listing the renames temp -> final is written (through its own
+temp and a rename: it exists whole or not at all). Its arrival is the commit point. The temps
+are renamed over the finals and the journal is removed.
+
+* A failure before the commit point removes the temps and raises :class:`NotCommitted`: every
+  file is as it was.
+* A failure after it (a rename, removing the journal) is retried at once; if that fails too,
+  the change is still whole on disk (journal + temps) and :func:`recover` finishes it later.
+* :func:`recover` (run under the caller's lock) completes a leftover journal (roll forward:
+  its temps all exist, they were synced before it was written) and removes stale temps of the
+  folder's own files (a crash before the commit point: roll back).
+* :func:`read_committed` reads the committed version of some files without writing anything:
+  the temp a leftover journal names in place of its final, and it reads again if a change
+  landed while it was reading, so a reader never sees half a change.
+"""
 from __future__ import annotations
 
+import errno
+import json
 import os
+import secrets
 import shutil
 import tempfile
+import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Mapping, TypeVar
 
-__all__ = ["atomic_write_text", "atomic_folder"]
+__all__ = ["atomic_write_text", "atomic_folder", "commit_files", "recover", "needs_recovery", "pending_renames",
+           "read_committed", "NotCommitted", "JOURNAL"]
+
+JOURNAL = ".journal.json"
+T = TypeVar("T")
+
+
+class NotCommitted(OSError):
+    """A multi-file change failed before its commit point: every file is as it was.
+
+    ``leftovers`` names temporary files that could not be removed (they hold the new text; the
+    next :func:`recover` removes them).
+    """
+
+    def __init__(self, cause: OSError, leftovers: list[str]):
+        super().__init__(cause.errno, cause.strerror or str(cause))
+        self.cause = cause
+        self.leftovers = leftovers
+
+
+# The low-level steps, one function each, so tests can make any single step fail.
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "xb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _rename(src: Path, dst: Path) -> None:
+    os.replace(src, dst)
+
+
+def _remove(path: Path) -> None:
+    os.unlink(path)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable (not possible, nor needed, on Windows)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temp_name(final: str) -> str:
+    return f".{final}.{secrets.token_hex(4)}.tmp"
+
+
+def _is_temp_of(name: str, finals: Iterable[str]) -> bool:
+    return name.endswith(".tmp") and any(name.startswith(f".{f}.") for f in finals)
+
+
+def _retrying(step: Callable[[], None], tries: int = 5) -> None:
+    """A step retried a few times: a file held open on Windows (Excel, a virus scanner) clears."""
+    for attempt in range(tries):
+        try:
+            return step()
+        except PermissionError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+
+
+def commit_files(folder: Path, files: Mapping[str, str]) -> None:
+    """Replace the files ``name -> text`` of ``folder`` all at once (in the given order).
+
+    Raises :class:`NotCommitted` when it failed before the commit point (nothing changed). Returns
+    normally once the change is committed, even if putting the files in place must be finished
+    by a later :func:`recover` (readers through :func:`read_committed` already see it).
+    The caller holds the folder's lock.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    temps: list[str] = []
+    try:
+        renames = []
+        for name, text in files.items():
+            temp = _temp_name(name)
+            temps.append(temp)
+            _write_synced(folder / temp, text.encode("utf-8"))
+            renames.append([temp, name])
+        journal_temp = _temp_name(JOURNAL)
+        temps.append(journal_temp)
+        _write_synced(folder / journal_temp, json.dumps({"renames": renames}, indent=1).encode("utf-8"))
+        _retrying(lambda: _rename(folder / journal_temp, folder / JOURNAL))
+    except OSError as exc:
+        leftovers = []
+        for temp in temps:
+            try:
+                (folder / temp).unlink(missing_ok=True)
+            except OSError:
+                leftovers.append(temp)
+        raise NotCommitted(exc, leftovers) from exc
+    # Committed: from here on the change is finished, now or by the next recover().
+    try:
+        _finish(folder)
+    except OSError:
+        try:
+            _finish(folder)
+        except OSError:
+            pass
+
+
+def pending_renames(folder: Path) -> list[tuple[str, str]] | None:
+    """The renames ``(temp, final)`` of a committed change not yet finished, or None.
+
+    A journal that cannot be read or makes no sense gives ``[]`` (it is dropped by :func:`recover`).
+    """
+    try:
+        raw = (Path(folder) / JOURNAL).read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        renames = json.loads(raw.decode("utf-8"))["renames"]
+        pairs = [(str(t), str(f)) for t, f in renames]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return []
+    plain = all(p and os.path.basename(p) == p and p not in (".", "..") for pair in pairs for p in pair)
+    return pairs if plain and all(_is_temp_of(t, [f]) for t, f in pairs) else []
+
+
+def _finish(folder: Path) -> None:
+    """Roll a leftover journal forward: rename each temp still there, then drop the journal."""
+    pairs = pending_renames(folder)
+    if pairs is None:
+        return
+    for temp, final in pairs:
+        if (folder / temp).exists():
+            _retrying(lambda: _rename(folder / temp, folder / final))
+    _sync_folder(folder)
+    _retrying(lambda: _remove(folder / JOURNAL))
+    _sync_folder(folder)
+
+
+def _stale(folder: Path, finals: Iterable[str]) -> list[str]:
+    finals = [*finals, JOURNAL]
+    try:
+        return sorted(p.name for p in folder.iterdir() if _is_temp_of(p.name, finals))
+    except FileNotFoundError:
+        return []
+
+
+def needs_recovery(folder: Path, finals: Iterable[str]) -> bool:
+    """Whether a crash left something in ``folder`` for :func:`recover` (reads only)."""
+    folder = Path(folder)
+    return (folder / JOURNAL).exists() or bool(_stale(folder, finals))
+
+
+def recover(folder: Path, finals: Iterable[str]) -> None:
+    """Finish or undo what a crash left: complete a journal, remove stale temps of ``finals``.
+
+    The caller holds the folder's lock, so no change is under way. Raises OSError if something
+    could not be done (it is tried again next time).
+    """
+    folder = Path(folder)
+    _finish(folder)
+    for name in _stale(folder, finals):
+        (folder / name).unlink(missing_ok=True)
+
+
+def _state(folder: Path, names: Iterable[str]) -> tuple:
+    def stat(name: str):
+        try:
+            st = os.stat(folder / name)
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+    journal = None
+    try:
+        journal = (folder / JOURNAL).read_bytes()
+    except FileNotFoundError:
+        pass
+    return journal, tuple(stat(n) for n in names)
+
+
+def read_committed(folder: Path, names: Iterable[str], read: Callable[[dict[str, Path]], T], *,
+                   settled: bool = False, attempts: int = 40) -> T:
+    """``read(paths)`` with ``paths[name]`` the committed version of each file; never writes.
+
+    A file a leftover journal replaces is read from its temp. The read is repeated when a change
+    landed meanwhile (the journal or a file changed). With ``settled`` a journal counts as a change
+    under way (for readers that read the finals themselves). Raises :class:`BlockingIOError` if
+    the folder did not keep still for ``attempts`` tries.
+    """
+    folder, names = Path(folder), list(names)
+    for attempt in range(attempts):
+        before = _state(folder, names)
+        pairs = pending_renames(folder) if before[0] is not None else None
+        if not (settled and pairs is not None):
+            paths = {n: folder / n for n in names}
+            for temp, final in pairs or []:
+                if final in paths and (folder / temp).exists():
+                    paths[final] = folder / temp
+            try:
+                result = read(paths)
+            except FileNotFoundError:
+                result = None
+                before = None  # a temp was renamed away while reading: read again
+            if before is not None and _state(folder, names) == before:
+                return result
+        time.sleep(min(0.005 * (attempt + 1), 0.05))
+    raise BlockingIOError(errno.EAGAIN, f"{folder}: the files kept changing while being read")
 
 
 def atomic_write_text(path: Path, text: str) -> None:
