@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import math
 import re
+import time  # noqa: F401 — the retry pauses of saving are time.sleep (tests skip them as netkit.store.time.sleep)
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path

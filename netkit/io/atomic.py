@@ -78,11 +78,11 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _temp_name(final: str) -> str:
-    return f".{final}.{secrets.token_hex(4)}.tmp"
+    return f".{final.lstrip('.')}.{secrets.token_hex(4)}.tmp"
 
 
 def _is_temp_of(name: str, finals: Iterable[str]) -> bool:
-    return name.endswith(".tmp") and any(name.startswith(f".{f}.") for f in finals)
+    return name.endswith(".tmp") and any(name.startswith(f".{f.lstrip('.')}.") for f in finals)
 
 
 def _retrying(step: Callable[[], None], tries: int = 5) -> None:
@@ -118,14 +118,18 @@ def commit_files(folder: Path, files: Mapping[str, str]) -> None:
         temps.append(journal_temp)
         _write_synced(folder / journal_temp, json.dumps({"renames": renames}, indent=1).encode("utf-8"))
         _retrying(lambda: _rename(folder / journal_temp, folder / JOURNAL))
-    except OSError as exc:
+    except BaseException as exc:  # an interrupt too: nothing is committed, the temps go
         leftovers = []
         for temp in temps:
             try:
-                (folder / temp).unlink(missing_ok=True)
+                _remove(folder / temp)
+            except FileNotFoundError:
+                pass
             except OSError:
                 leftovers.append(temp)
-        raise NotCommitted(exc, leftovers) from exc
+        if isinstance(exc, OSError):
+            raise NotCommitted(exc, leftovers) from exc
+        raise
     # Committed: from here on the change is finished, now or by the next recover().
     try:
         _finish(folder)
@@ -143,7 +147,7 @@ def pending_renames(folder: Path) -> list[tuple[str, str]] | None:
     """
     try:
         raw = (Path(folder) / JOURNAL).read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     try:
         renames = json.loads(raw.decode("utf-8"))["renames"]
@@ -159,6 +163,7 @@ def _finish(folder: Path) -> None:
     pairs = pending_renames(folder)
     if pairs is None:
         return
+    _sync_folder(folder)  # the journal is durable before any final is replaced
     for temp, final in pairs:
         if (folder / temp).exists():
             _retrying(lambda: _rename(folder / temp, folder / final))
@@ -190,7 +195,10 @@ def recover(folder: Path, finals: Iterable[str]) -> None:
     folder = Path(folder)
     _finish(folder)
     for name in _stale(folder, finals):
-        (folder / name).unlink(missing_ok=True)
+        try:
+            _remove(folder / name)
+        except FileNotFoundError:
+            pass
 
 
 def _state(folder: Path, names: Iterable[str]) -> tuple:

@@ -47,11 +47,16 @@ def problem_text(exc: BaseException, workspace: Workspace | None = None) -> str:
         text = str(exc)
         return text[0].upper() + text[1:] if text else "That did not work."
     if isinstance(exc, OSError):
+        # A change is saved all or nothing (netkit.store): one that failed left every file as it was.
         where = f" to {workspace.path}" if workspace is not None else ""
-        return (f"Not saved: could not write{where} ({exc.strerror or exc}). "
-                "Everything saved before is safe; try again.")
+        text = (f"Not saved: could not write{where} ({exc.strerror or exc}). This change was not saved; "
+                "everything saved before it is as it was. Try again")
+        if getattr(exc, "leftovers", None):
+            text += (". A temporary copy of this change could not be removed; it is removed the next time "
+                     "the workspace is opened")
+        return text + "."
     return (f"Something went wrong ({type(exc).__name__}: {exc}). "
-            "Everything saved before is safe; try again or refresh the form.")
+            "This change was not saved; everything saved before it is as it was. Try again or refresh the form.")
 
 
 def guarded(method: Callable) -> Callable:
