@@ -249,3 +249,43 @@ def test_a_crash_at_any_step_leaves_the_old_state_or_the_new_one(template, tmp_p
         seen.add("new" if now == after_files else "old")
         nk.read(reopened.path)
     assert seen == {"old", "new"}
+
+
+def _crash_after_commit(ws: Workspace, monkeypatch) -> None:
+    """Leave what a crash right after the commit point leaves: the journal and all its temps."""
+    real, calls = atomic._finish, []
+
+    def crash(folder):  # the first call clears leftovers before the change (there are none)
+        calls.append(folder)
+        if len(calls) == 1:
+            return real(folder)
+        raise SystemExit("crashed")  # stands for the process ending: nothing after it runs
+
+    monkeypatch.setattr(atomic, "_finish", crash)
+    with pytest.raises(SystemExit):
+        ws.remove_person("p001")
+    monkeypatch.undo()
+
+
+def test_a_form_opened_before_the_crash_reads_the_whole_change(template, tmp_path, monkeypatch):
+    ws = fresh(template, tmp_path / "w")
+    early = Workspace(NAME, root=ws.root)  # another window, open since before the crash
+    _crash_after_commit(ws, monkeypatch)
+    assert (ws.path / ".journal.json").exists()
+    left = files(ws.path)
+    assert "p001" in (ws.path / "alters.csv").read_text(encoding="utf-8")  # the finals are still the old ones
+    assert "p001" not in set(early.people()["alter_id"]) and len(early.ties()) == 1
+    assert early.ego_name() == "" and early.exists
+    assert files(ws.path) == left, "reading wrote"
+    net = early.network()  # nk.read reads the finals: the leftover is finished first, under the lock
+    assert "p001" not in set(net.alters["alter_id"]) and len(net.ties) == 1
+    assert temps(ws.path) == []
+
+
+def test_a_journal_that_makes_no_sense_is_dropped(template, tmp_path):
+    ws = fresh(template, tmp_path / "w")
+    before = files(ws.path)
+    (ws.path / ".journal.json").write_text('{"renames": [["../../elsewhere", "alters.csv"]]}')
+    (ws.path / ".alters.csv.0badc0de.tmp").write_text("ego_id,alter_id,name\n")
+    assert len(Workspace(NAME, root=ws.root).people()) == 4
+    assert temps(ws.path) == [] and files(ws.path) == before
