@@ -172,11 +172,30 @@ def _finish(folder: Path) -> None:
     _sync_folder(folder)
 
 
+#: A temporary file of another writer (``atomic_write_text``: a report saved into the folder)
+#: this old was left by a crash: no write takes this long.
+STALE_AFTER = 600.0  # seconds
+
+
 def _stale(folder: Path, finals: Iterable[str]) -> list[str]:
+    """Temps of ``finals`` (only the lock holder writes those) and any other temp left long ago."""
     finals = [*finals, JOURNAL]
+    now = time.time()
+
+    def stale(entry: os.DirEntry) -> bool:
+        if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            return False
+        if _is_temp_of(entry.name, finals):
+            return True
+        try:
+            return entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > STALE_AFTER
+        except OSError:
+            return False
+
     try:
-        return sorted(p.name for p in folder.iterdir() if _is_temp_of(p.name, finals))
-    except FileNotFoundError:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries if stale(e))
+    except (FileNotFoundError, NotADirectoryError):
         return []
 
 
@@ -187,7 +206,7 @@ def needs_recovery(folder: Path, finals: Iterable[str]) -> bool:
 
 
 def recover(folder: Path, finals: Iterable[str]) -> None:
-    """Finish or undo what a crash left: complete a journal, remove stale temps of ``finals``.
+    """Finish or undo what a crash left: complete a journal, remove stale temps (see ``_stale``).
 
     The caller holds the folder's lock, so no change is under way. Raises OSError if something
     could not be done (it is tried again next time).
