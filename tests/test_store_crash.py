@@ -294,3 +294,52 @@ def test_a_journal_that_makes_no_sense_is_dropped(template, tmp_path):
     (ws.path / ".alters.csv.0badc0de.tmp").write_text("ego_id,alter_id,name\n")
     assert len(Workspace(NAME, root=ws.root).people()) == 4
     assert temps(ws.path) == [] and files(ws.path) == before
+
+
+PAUSING_CHILD = r"""
+import os, sys, time
+from netkit.io import atomic
+from netkit.store import Workspace
+
+root, marker = sys.argv[1], sys.argv[2]
+real, calls = atomic._rename, []
+
+def pausing(src, dst):
+    calls.append(dst)
+    if len(calls) == 3:  # the journal and ties.csv are in place; support, ledger, alters are not
+        open(marker, "w").close()
+        time.sleep(60)
+    return real(src, dst)
+
+atomic._rename = pausing
+Workspace("crash", root=root).remove_person("p001")
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="kill -9 is POSIX")
+def test_kill_9_in_the_middle_of_the_renames(template, tmp_path, monkeypatch):
+    import signal
+    import time
+
+    after_files, after_state = expected_after(template, tmp_path, CHANGES["remove a person"])
+    ws = fresh(template, tmp_path / "w")
+    marker = tmp_path / "paused"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(nk.__file__).parents[1]),
+                                                         os.environ.get("PYTHONPATH", "")])}
+    child = subprocess.Popen([sys.executable, "-c", PAUSING_CHILD, str(ws.root), str(marker)], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert child.poll() is None and time.monotonic() < deadline, "the child never reached the step"
+            time.sleep(0.05)
+        # mid-change: a reader sees the whole change already, nk.read no dangling reference
+        assert state(Workspace(NAME, root=ws.root, lock_timeout=0.05)) == after_state
+        nk.read(ws.path)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait()
+    assert (ws.path / ".journal.json").exists()
+    reopened = Workspace(NAME, root=ws.root)
+    assert files(ws.path) == after_files and temps(ws.path) == []
+    assert state(reopened) == after_state
