@@ -144,8 +144,8 @@ class ClassSummary:
                 rows.append([r.label, _fmt(r.n), {"text": f"fewer than {self.min_group} answers: not shown",
                                                   "span": len(_STATS) - 1, "note": True}])
             elif np.isnan(r.mean):
-                coarse = {"text": "small group: not shown", "span": 3, "note": True}
-                rows.append([r.label, _fmt(r.n), coarse, f"about {_fmt(r.median, people=people)}",
+                coarse = {"text": f"fewer than {FULL_DETAIL} answers: median only", "span": 3, "note": True}
+                rows.append([r.label, _fmt(r.n), coarse, f"about {number(r.median)}",
                              {"text": "", "note": True}])
             else:
                 rows.append([r.label, *(_fmt(getattr(r, s), people=people) for s in _STATS)])

@@ -67,7 +67,7 @@ def test_a_small_group_gets_coarse_figures_only(tmp_path):
     assert report.histograms.groupby("measure")["count"].sum().eq(6).all()
     assert any("fewer than 20 answers: only a rounded median" in note for note in report.notes)
     page = report.to_html()
-    assert "small group: not shown" in page and "What this page can and cannot tell" in page
+    assert "fewer than 20 answers: median only" in page and "about " in page and "What this page can and cannot tell" in page
 
 
 def reconstruct(row) -> list[float] | None:

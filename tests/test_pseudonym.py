@@ -367,3 +367,18 @@ def test_name_helpers():
     assert fold("JOSÉ Núñez") == "jose nunez" and fold("Søren") == "soren"
     assert name_words("@ana.silva_90 lived with ANA") == ["ana", "silva", "lived", "with", "ana"]
     assert [is_code(v) for v in ("E001", "p12", "42", "Ann1", "Zoe9", "Jo")] == [True, True, True, False, False, False]
+
+
+def test_a_whole_network_is_checked_too():
+    import dataclasses
+
+    flo = nk.load_sample("florentine")
+    G = flo.G.copy()
+    for node in G:
+        G.nodes[node]["bio"] = "allied with the medici" if node != "Medici" else "bankers"
+    marked = dataclasses.replace(flo, G=G)
+    shared = nk.pseudonymize(marked, key=KEY)
+    assert not any("bio" in d for _, d in shared.G.nodes(data=True))
+    assert "nodes: column 'bio' dropped (it holds a name)" in shared.warnings
+    with pytest.raises(nk.NetkitError, match=r"^nodes: column 'bio' still holds a name from the input"):
+        nk.pseudonymize(marked, key=KEY, keep=["bio"])
