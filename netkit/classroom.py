@@ -1,8 +1,10 @@
 """The class summary: many participants' exports, one anonymised group report for the facilitator.
 
-Owns the group guard (too few people and a person could be recognised: refused), the
-distributions reported (network size, density, constraint, effective size, weak-tie share and
-support coverage) and the standalone, offline HTML page. No row of the report is one person.
+Owns the group guard (too few people and a person could be recognised: refused; lowered only
+with a stated reason), what is published per measure (a coarse median and counts per range for
+groups under 20, rounded mean, sd and quartiles from 20 on), the duplicate check (one network
+counts once, whatever its size or pseudonyms) and the standalone, offline HTML page. No row of
+the report is one person.
 """
 from __future__ import annotations
 

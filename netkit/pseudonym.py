@@ -1,9 +1,10 @@
 """Pseudonymisation: a network that can be shared, with the same measures and nobody's name.
 
 Owns the rule for what is replaced (names, and ids that could be names: keyed HMAC-SHA256
-pseudonyms, the same in every table) and what is dropped (notes, e-mail addresses, web
-addresses, phone numbers and other free text), and the writer of the shared folder. The key
-stays with whoever pseudonymises: it is never written anywhere.
+pseudonyms, the same in every table), what is dropped (notes, contact details, and every text
+column not declared safe unless the user keeps it), how names are found in any text (folded,
+word by word), the last check of the output for every input name, and the writer of the shared
+folder. The key stays with whoever pseudonymises: it is never written anywhere.
 """
 from __future__ import annotations
 
@@ -314,7 +315,7 @@ def _column_rule(table: str, column, header: str, values: pd.Series, names: _Nam
         return f"it holds {reason}"
     if ckey in SAFE_COLUMNS.get(table, ()) or _plain_values(values):
         return None
-    return f"free text; keep it with keep=['{header}'] if it names nobody"
+    return f"free text; keep it with keep=['{header}'] (--keep '{header}') if it names nobody"
 
 
 def _transform(table: str, df: pd.DataFrame, maps: dict, names: _Names, *, key, keep: frozenset,

@@ -169,7 +169,7 @@ def test_what_is_kept_and_what_is_dropped(tmp_path):
     assert "note" not in shared.extra["ledger"].columns and "type" not in shared.ties.columns
     said = "\n".join(shared.warnings)
     for column, why in [("notes", "notes"), ("contact_info", "e-mail"), ("context", "a name"), ("phone", "notes"),
-                        ("team", "free text; keep it with keep=\\['team'\\]")]:
+                        ("team", "free text; keep it with keep=\\['team'\\] \\(--keep 'team'\\)")]:
         assert re.search(rf"'{column}' dropped \(.*{why}", said), (column, said)
     assert shared.source == ""
     kept = nk.pseudonymize(nk.read(private_input(tmp_path)), key=KEY, keep=["team", "type"])
