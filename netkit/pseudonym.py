@@ -144,7 +144,9 @@ def _column_key(column: str) -> str:
 
 
 def _is_text(values: pd.Series) -> bool:
-    return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
+    """Object, string and categorical columns: anything that can hold words."""
+    return (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
+            or isinstance(values.dtype, pd.CategoricalDtype))
 
 
 def looks_private(text: str) -> str | None:

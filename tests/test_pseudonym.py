@@ -382,3 +382,13 @@ def test_a_whole_network_is_checked_too():
     assert "nodes: column 'bio' dropped (it holds a name)" in shared.warnings
     with pytest.raises(nk.NetkitError, match=r"^nodes: column 'bio' still holds a name from the input"):
         nk.pseudonymize(marked, key=KEY, keep=["bio"])
+
+
+def test_a_categorical_column_is_read_as_text(tmp_path):
+    net = nk.read(reported_input(tmp_path, alters="ego_id,alter_id,name,context\nE001,p1,Ana Silva,work\n"
+                                                  "E001,p2,Jo Wu,with Ana\n"))
+    import dataclasses
+
+    alters = net.alters.assign(context=net.alters["context"].astype("category"))
+    shared = nk.pseudonymize(dataclasses.replace(net, alters=alters), key=KEY)
+    assert "context" not in shared.alters.columns
