@@ -119,8 +119,9 @@ def test_no_name_email_note_or_key_anywhere_in_the_output(tmp_path, name):
 def test_measures_are_unchanged(tmp_path, name):
     source = inputs(tmp_path)[name]
     original = nk.read(source)
-    shared = nk.pseudonymize(original, key=KEY)
-    out, _ = write_pseudonymized(source, tmp_path / "shared", key=KEY)
+    keep = ["team"] if name == "private" else []
+    shared = nk.pseudonymize(original, key=KEY, keep=keep)
+    out, _ = write_pseudonymized(source, tmp_path / "shared", key=KEY, keep=keep)
     for net in (shared, nk.read(out)):
         kept = [c for c in ("context", "team") if c in net.alters.columns]  # 'private' loses context: it names people
         group = {"group": kept[0]} if kept else {}
@@ -162,14 +163,19 @@ def test_ids_stay_consistent_across_tables(tmp_path):
 
 def test_what_is_kept_and_what_is_dropped(tmp_path):
     shared = nk.pseudonymize(nk.read(private_input(tmp_path)), key=KEY)
-    assert list(shared.alters.columns) == ["alter_id", "name", "closeness", "team"]
+    assert list(shared.alters.columns) == ["alter_id", "name", "closeness"]  # team: free text, not kept
     assert shared.alters["alter_id"].tolist() == ["p1", "p2", "p3", "p4"]  # codes: kept
     assert shared.ego_id == "you" and "phone" not in shared.ego
-    assert "note" not in shared.extra["ledger"].columns and "type" in shared.ties.columns
+    assert "note" not in shared.extra["ledger"].columns and "type" not in shared.ties.columns
     said = "\n".join(shared.warnings)
-    for column, why in [("notes", "notes"), ("contact_info", "e-mail"), ("context", "a name"), ("phone", "notes")]:
+    for column, why in [("notes", "notes"), ("contact_info", "e-mail"), ("context", "a name"), ("phone", "notes"),
+                        ("team", "free text; keep it with keep=\\['team'\\] \\(--keep 'team'\\)")]:
         assert re.search(rf"'{column}' dropped \(.*{why}", said), (column, said)
     assert shared.source == ""
+    kept = nk.pseudonymize(nk.read(private_input(tmp_path)), key=KEY, keep=["team", "type"])
+    assert list(kept.alters.columns) == ["alter_id", "name", "closeness", "team"] and "type" in kept.ties.columns
+    with pytest.raises(nk.NetkitError, match="keep: no column 'teem' in the input"):
+        nk.pseudonymize(nk.read(private_input(tmp_path)), key=KEY, keep=["teem"])
 
 
 def test_template_ids_that_are_names_are_replaced(tmp_path):
@@ -181,8 +187,9 @@ def test_template_ids_that_are_names_are_replaced(tmp_path):
 
 
 def test_linkedin_keeps_company_and_drops_contact_details():
-    shared = nk.pseudonymize(nk.read(LINKEDIN), key=KEY)
-    assert {"company", "position", "connected_on"} <= set(shared.alters.columns)
+    shared = nk.pseudonymize(nk.read(LINKEDIN), key=KEY, keep=["company", "position"])
+    assert {"company", "position", "connected_on"} <= set(shared.alters.columns)  # connected_on: dates only
+    assert not {"company", "position"} & set(nk.pseudonymize(nk.read(LINKEDIN), key=KEY).alters.columns)
     assert not {"first_name", "last_name", "email", "url"} & set(shared.alters.columns)
     # two connections called Alex Morgan: one pseudonym for the one name, two ids for the two people
     first_two = shared.alters.iloc[:2]
@@ -264,3 +271,124 @@ def test_a_participants_workspace(tmp_path):
     shared = nk.read(out)
     assert nk.assess_support(shared).coverage.equals(nk.assess_support(ws.network()).coverage)
     assert any("'note' dropped" in line for line in dropped)
+
+
+# The cases reported against the first rule, each one kept out now.
+
+def reported_input(tmp_path: Path, *, alters: str, egos: str = "ego_id,name\nE001,Greta Okonkwo\n") -> Path:
+    folder = tmp_path / "reported"
+    folder.mkdir(exist_ok=True)
+    (folder / "manifest.json").write_text('{"format": "netkit", "schema_version": 1, "kind": "ego"}\n')
+    (folder / "egos.csv").write_text(egos, encoding="utf-8")
+    (folder / "alters.csv").write_text(alters, encoding="utf-8")
+    (folder / "ties.csv").write_text("ego_id,source,target\n", encoding="utf-8")
+    return folder
+
+
+REPORTED = "ego_id,alter_id,name,context,how_we_met\nE001,p1,Ana Silva,work,{text}\nE001,p2,Jo Wu,family,-\n" \
+           "E001,p3,José Núñez,college,-\n"
+
+
+@pytest.mark.parametrize("text", [
+    "ana silva is my cousin", "lived with ANA SILVA", "JOSÉ from the lab", "Jose from the lab", "jo wu from leeds",
+    "@ana.silva", "ana_silva@example", "see anasilva90", "WU and me",
+])
+def test_a_name_in_free_text_never_survives(tmp_path, text):
+    folder = reported_input(tmp_path, alters=REPORTED.format(text=text))
+    out, said = write_pseudonymized(folder, tmp_path / "out", key=KEY)
+    written = every_byte(out).casefold()
+    for word in ("ana", "silva", "jose", "josé", "núñez", "nunez", "jo", "wu", "leeds", "cousin"):
+        assert not re.search(rf"(?<![a-z]){word}(?![a-z])", written), word
+    assert "how_we_met" not in nk.read(out).alters.columns
+    # kept by name, the column is still checked: one line naming table and column, not the name
+    with pytest.raises(nk.NetkitError) as refused:
+        write_pseudonymized(folder, tmp_path / "kept", key=KEY, keep=["how_we_met"])
+    message = str(refused.value)
+    assert message.startswith("alters: column 'how_we_met' still holds a name from the input") and "\n" not in message
+    assert not re.search(r"(?i)ana|silva|jos|wu\b", message.replace("nothing", ""))
+    assert not (tmp_path / "kept").exists()
+
+
+def test_names_are_matched_without_accents_or_case_in_declared_columns(tmp_path):
+    alters = "ego_id,alter_id,name,context\nE001,p1,José Núñez,work\nE001,p2,Lin Wu,JOSE'S BAND\n"
+    shared = nk.pseudonymize(nk.read(reported_input(tmp_path, alters=alters)), key=KEY)
+    assert "context" not in shared.alters.columns
+    assert any("'context' dropped (it holds a name)" in line for line in shared.warnings)
+
+
+def test_a_header_holding_a_name_is_renamed(tmp_path):
+    alters = "ego_id,alter_id,name,knows Ana Silva,@jo.wu handle\nE001,p1,Ana Silva,1,x\nE001,p2,Jo Wu,0,y\n"
+    folder = reported_input(tmp_path, alters=alters)
+    out, said = write_pseudonymized(folder, tmp_path / "out", key=KEY)
+    shared = nk.read(out)
+    assert list(shared.alters.columns) == ["alter_id", "name", "column_4"]
+    assert shared.alters["column_4"].astype(int).tolist() == [1, 0]
+    assert "alters: a column whose header names someone kept as 'column_4'" in said
+    assert "column 'column_5' dropped (free text" in "\n".join(said)
+    text = every_byte(out).casefold()
+    assert "ana" not in text and "silva" not in text and "wu" not in re.sub(r"[0-9a-f-]{8,}", "", text)
+
+
+@pytest.mark.parametrize("ids, replaced", [
+    (["Ann1", "Zoe9"], True), (["li00042", "li00043"], True), (["ana", "bo"], True),
+    (["E001", "E002"], False), (["p12", "p13"], False), (["7", "8"], False),
+    (["a-3f2c9e01ab", "a-0b1d2e3f4a"], False),
+])
+def test_ids_that_look_like_names_are_replaced(tmp_path, ids, replaced):
+    alters = "ego_id,alter_id,name,closeness\n" + "".join(
+        f"E001,{i},Person {k},{k + 1}\n" for k, i in enumerate(ids))
+    shared = nk.pseudonymize(nk.read(reported_input(tmp_path, alters=alters)), key=KEY)
+    assert (shared.alters["alter_id"].tolist() != ids) is replaced
+    assert shared.ego_id == "E001"
+
+
+def test_an_id_holding_a_name_part_is_replaced(tmp_path):
+    alters = "ego_id,alter_id,name\nE001,ng1,Kim Ng\nE001,x2,Bo Park\n"  # 'ng1' is shaped like a code
+    shared = nk.pseudonymize(nk.read(reported_input(tmp_path, alters=alters)), key=KEY)
+    assert all(a.startswith("a-") for a in shared.alters["alter_id"])
+
+
+def test_a_contact_detail_in_a_kept_column_is_refused(tmp_path):
+    alters = "ego_id,alter_id,name,handle\nE001,p1,Ana Silva,x@example.org\nE001,p2,Jo Wu,-\n"
+    with pytest.raises(nk.NetkitError, match=r"^alters: column 'handle' still holds an e-mail address"):
+        nk.pseudonymize(nk.read(reported_input(tmp_path, alters=alters)), key=KEY, keep=["handle"])
+
+
+def test_plain_values_and_declared_columns_are_kept(tmp_path):
+    alters = ("ego_id,alter_id,name,context,met_on,score,agrees\n"
+              "E001,p1,Ana Silva,work,2020-01-05,3.5,yes\nE001,p2,Jo Wu,family,2019-07-01,4,no\n")
+    shared = nk.pseudonymize(nk.read(reported_input(tmp_path, alters=alters)), key=KEY)
+    assert {"context", "met_on", "score", "agrees"} <= set(shared.alters.columns)
+
+
+def test_name_helpers():
+    from netkit.pseudonym import fold, is_code, name_words
+
+    assert fold("JOSÉ Núñez") == "jose nunez" and fold("Søren") == "soren"
+    assert name_words("@ana.silva_90 lived with ANA") == ["ana", "silva", "lived", "with", "ana"]
+    assert [is_code(v) for v in ("E001", "p12", "42", "Ann1", "Zoe9", "Jo")] == [True, True, True, False, False, False]
+
+
+def test_a_whole_network_is_checked_too():
+    import dataclasses
+
+    flo = nk.load_sample("florentine")
+    G = flo.G.copy()
+    for node in G:
+        G.nodes[node]["bio"] = "allied with the medici" if node != "Medici" else "bankers"
+    marked = dataclasses.replace(flo, G=G)
+    shared = nk.pseudonymize(marked, key=KEY)
+    assert not any("bio" in d for _, d in shared.G.nodes(data=True))
+    assert "nodes: column 'bio' dropped (it holds a name)" in shared.warnings
+    with pytest.raises(nk.NetkitError, match=r"^nodes: column 'bio' still holds a name from the input"):
+        nk.pseudonymize(marked, key=KEY, keep=["bio"])
+
+
+def test_a_categorical_column_is_read_as_text(tmp_path):
+    net = nk.read(reported_input(tmp_path, alters="ego_id,alter_id,name,context\nE001,p1,Ana Silva,work\n"
+                                                  "E001,p2,Jo Wu,with Ana\n"))
+    import dataclasses
+
+    alters = net.alters.assign(context=net.alters["context"].astype("category"))
+    shared = nk.pseudonymize(dataclasses.replace(net, alters=alters), key=KEY)
+    assert "context" not in shared.alters.columns
