@@ -94,6 +94,13 @@ def test_safe_table_returns_the_same_table_when_nothing_needs_a_change():
     assert safe_table(t) is t
 
 
+def test_column_names_are_made_safe_and_given_back():
+    t = pd.DataFrame({"name": ["Ana"], "=cmd|' /C calc'!A0": ["x"], "score": [1]})
+    out = safe_table(t)
+    assert list(out.columns) == ["name", "'=cmd|' /C calc'!A0", "score"]
+    assert list(restore_table(out).columns) == list(t.columns)
+
+
 def test_table_csv_writes_negative_numbers_as_numbers_and_formulas_as_text():
     text = table_csv(table())
     lines = text.splitlines()

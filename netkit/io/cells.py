@@ -85,19 +85,23 @@ def _map_text(table: pd.DataFrame, cell) -> pd.DataFrame:
             keep = pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)
             series = pd.Series(new, index=col.index, dtype=object)
             changed[i] = series if keep else series.astype(dtype)
-    if not changed:
+    names = [cell(c) for c in table.columns]  # a column a participant named is text too
+    renamed = any(a is not b for a, b in zip(table.columns, names))
+    if not changed and not renamed:
         return table
     out = table.copy()
     for i, series in changed.items():
         out.isetitem(i, series)
+    if renamed:
+        out.columns = names
     return out
 
 
 def safe_table(table: pd.DataFrame) -> pd.DataFrame:
     """The table with :func:`safe_cell` applied to its text columns; numeric columns are untouched.
 
-    Returns the same object when nothing needed a change, a copy otherwise (the input is never
-    changed). Column names are text too, but netkit's are its own; they are left as they are.
+    Column names are text too and are treated alike. Returns the same object when nothing
+    needed a change, a copy otherwise (the input is never changed).
 
     Examples
     --------
