@@ -2,6 +2,10 @@
 netkit's readers give back exactly what was typed (OWASP's CSV injection guidance)."""
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -162,3 +166,43 @@ def test_netkit_folder_writes_safe_cells_and_reads_them_back(tmp_path):
     text = (out / "alters.csv").read_text(encoding="utf-8")
     assert "'=1+1" in text and "-0.5" in text and "'-0.5" not in text
     assert sorted(nk.read(out).alters["name"]) == ["=1+1", "Ana"]
+
+
+# ---------------------------------------------------------------- every writer, found in the source
+
+PACKAGE = Path(__file__).resolve().parents[1] / "netkit"
+#: Functions that make CSV text that is never a file anyone opens (a fingerprint to compare).
+NOT_WRITTEN = {("classroom.py", "_fingerprint")}
+
+
+def csv_writers() -> list[tuple[str, str, str]]:
+    """(file, function, its source) for every function in netkit that makes CSV text."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                body = ast.get_source_segment(text, node) or ""
+                if re.search(r"\.to_csv\(|csv\.(?:writer|DictWriter)\(|\.to_excel\(", body) and not any(
+                        isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) and inner is not node
+                        and re.search(r"\.to_csv\(|csv\.(?:writer|DictWriter)\(", ast.get_source_segment(text, inner) or "")
+                        for inner in ast.walk(node)):
+                    found.append((path.relative_to(PACKAGE).as_posix(), node.name, body))
+    return found
+
+
+def test_the_writers_are_found():
+    names = {(f, n) for f, n, _ in csv_writers()}
+    assert {("reproduce.py", "table_csv"), ("io/__init__.py", "_csv"), ("store.py", "_write_table")} <= names, names
+
+
+@pytest.mark.parametrize("where, name, body", [w for w in csv_writers() if w[:2] not in NOT_WRITTEN
+                                                 and w[:2] != ("reproduce.py", "table_csv")],
+                         ids=lambda v: v if isinstance(v, str) and "\n" not in v else "")
+def test_every_csv_writer_makes_its_cells_safe(where, name, body):
+    """A new writer must go through table_csv (or safe_table / safe_cell) like the others."""
+    if (where, name) in {("io/__init__.py", "_csv"), ("store.py", "_write_table"), ("cli.py", "_run")} \
+            and not re.search(r"safe_table|safe_cell|table_csv", body):
+        pytest.xfail("the writer does not call netkit.io.cells yet (see docs/formats.md)")
+    assert re.search(r"safe_table|safe_cell|table_csv", body), \
+        f"netkit/{where}: {name} writes CSV without netkit.io.cells.safe_table / reproduce.table_csv"
