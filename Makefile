@@ -7,18 +7,29 @@ STAMP       := $(VENV)/.netkit-installed
 LAB_ARGS    ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test clean
+.PHONY: lab test clean notebook-filter
 
-lab: $(STAMP)
+lab: $(STAMP) notebook-filter
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter" $(VENV)/bin/jupyter lab notebooks/00-start-here.ipynb $(LAB_ARGS)
 
-test: $(STAMP)
+test: $(STAMP) notebook-filter
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # The one set-up step every target shares; it reruns only when pyproject.toml changes.
 $(STAMP): pyproject.toml | $(VENV)/bin/pip
 	$(VENV)/bin/pip install -e '.[lab,test,scale]'
 	@touch $@
+
+# Notebook outputs hold the names you type: in a git checkout of the kit, git strips them from
+# every notebook it commits (nbstripout, a git filter named in .gitattributes; cell ids kept, so
+# the committed notebooks stay byte for byte as they are). Outside a git checkout: nothing to do.
+NBSTRIP := "$(abspath $(VENV))/bin/python" -m nbstripout --keep-id
+notebook-filter: $(STAMP)
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
+	  $(VENV)/bin/nbstripout --install --attributes .gitattributes && \
+	  git config filter.nbstripout.clean '$(NBSTRIP)' && \
+	  git config diff.ipynb.textconv '$(NBSTRIP) -t'; \
+	fi
 
 $(VENV)/bin/pip:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null || { \

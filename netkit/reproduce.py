@@ -306,8 +306,23 @@ def read_manifest(path: str | Path) -> RunManifest:
 
 
 def table_csv(table) -> str:
-    """A table as netkit writes every output: CSV, no index, ``\\n`` line ends, full float precision."""
-    return table.to_csv(index=False, lineterminator="\n")
+    """A table as netkit writes every output: CSV, no index, ``\\n`` line ends, full float precision.
+
+    Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab or
+    carriage return first) get a leading ``'`` (:func:`netkit.io.cells.safe_table`); numbers
+    are written as they are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(table_csv(pd.DataFrame({"name": ["=1+1", "Ana"], "constraint": [-0.25, 0.5]})), end="")
+    name,constraint
+    '=1+1,-0.25
+    Ana,0.5
+    """
+    from .io.cells import safe_table
+
+    return safe_table(table).to_csv(index=False, lineterminator="\n")
 
 
 def check_output_folder(path: Path, *, inputs: Iterable[Path], what: str, marker: str) -> None:
