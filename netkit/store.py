@@ -241,7 +241,7 @@ class Workspace:
     # -------------------------------------------------------------- reading
 
     def _read_table(self, table: str, path: Path | None = None) -> tuple[list[dict], list[str]]:
-        from .io.text import read_table
+        from .io.cells import read_own_table as read_table
 
         path = path or self.path / f"{table}.csv"
         if not path.exists():
@@ -652,14 +652,17 @@ class Workspace:
 
 
 def _table_text(rows: list[dict], columns: list[str]) -> str:
+    """A table as CSV text, every cell safe to open in a spreadsheet (read back as typed)."""
     import csv
     import io
 
+    from .io.cells import safe_cell
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([safe_cell(c) for c in columns])
     for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
+        writer.writerow([safe_cell(row.get(c, "")) for c in columns])
     return buf.getvalue()
 
 
