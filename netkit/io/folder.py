@@ -15,7 +15,7 @@ import pandas as pd
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, EgoNetwork, make_collection
 from ..schema import OPTIONAL_TABLES, SCHEMA_VERSION
-from .text import read_table, rename_columns
+from .text import check_input_file, read_input_bytes, read_table, rename_columns
 
 __all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
 SINGLE_EGO = "ego"
@@ -103,9 +103,12 @@ def read_netkit(
     manifest = {}
     if (folder / "manifest.json").exists():
         try:
-            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8-sig"))
+            manifest = json.loads(read_input_bytes(folder / "manifest.json").decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise NetkitError(f"{folder / 'manifest.json'}: is not valid JSON ({exc}); fix or delete it.") from None
+        except RecursionError:
+            raise NetkitError(f"{folder / 'manifest.json'}: is nested too deeply to be a netkit manifest; "
+                              "write it again (or delete it: alters.csv is enough).") from None
         version = manifest.get("schema_version", SCHEMA_VERSION) if isinstance(manifest, dict) else None
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             raise NetkitError(
@@ -150,6 +153,8 @@ def _cell_text(v) -> str | None:
 
 
 def _sheet_table(ws, label: str) -> tuple[pd.DataFrame, Origin]:
+    if hasattr(ws, "reset_dimensions"):  # read-only sheets trust the stored size, which some writers leave stale
+        ws.reset_dimensions()
     rows = ws.iter_rows(values_only=True)
     header = next(rows, None)
     if header is None or all(h is None for h in header):
@@ -172,13 +177,11 @@ def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None) 
 
     from openpyxl import load_workbook
 
-    if not path.exists():
-        raise NetkitError(f"{path}: there is no such file; check the path and the spelling.")
-    if path.stat().st_size == 0:
+    if check_input_file(path) == 0:
         raise NetkitError(f"{path}: the file is empty; save the spreadsheet again from Excel or LibreOffice.")
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise NetkitError(
             f"{path}: is not a readable .xlsx workbook ({type(exc).__name__}); save it again as Excel Workbook (.xlsx)."
         ) from None
