@@ -15,7 +15,7 @@ import pandas as pd
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, EgoNetwork, make_collection
 from ..schema import OPTIONAL_TABLES, SCHEMA_VERSION
-from .text import check_input_file, read_input_bytes, read_table, rename_columns
+from .text import check_input_file, read_input_bytes, read_table, rename_columns, trim_ids
 
 __all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
 SINGLE_EGO = "ego"
@@ -69,7 +69,9 @@ def tables_to_network(
     warnings: list[str] | None = None,
 ) -> EgoNetwork | EgoCollection:
     """Fill in a single ego's id where the tables leave it out, check, and build the network."""
-    alters = _name_ids(alters, origins["alters"])
+    alters = trim_ids(_name_ids(alters, origins["alters"]), origins["alters"].label, warnings)
+    ties = trim_ids(ties, origins["ties"].label if "ties" in origins else source, warnings)
+    egos = trim_ids(egos, origins["egos"].label if "egos" in origins else source, warnings)
     if "ego_id" not in alters.columns:
         if egos is not None and "ego_id" in egos.columns and len(egos) > 1:
             raise NetkitError(

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import NetkitError
 from ..model import Attribute, WholeNetwork, typed_column
-from .text import read_input_bytes, read_table, rename_columns
+from .text import read_input_bytes, read_table, rename_columns, trim_ids
 
 __all__ = ["read_edgelist", "read_graph_xml"]
 
@@ -29,7 +29,7 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeN
     """Read a CSV/TSV edge list with ``source,target`` or ``from,to`` columns."""
     warnings: list[str] = []
     df, origin = read_table(path, warnings=warnings)
-    df = rename_columns(df, EDGE_ALIASES, columns)
+    df = trim_ids(rename_columns(df, EDGE_ALIASES, columns), str(path), warnings)
     for col in ("source", "target"):
         if col not in df.columns:
             found = ", ".join(df.columns)
