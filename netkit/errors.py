@@ -62,7 +62,7 @@ class Origin:
             parts.append(f"{self.row_word} {self.line(position)}")
         if column is not None:
             parts.append(f"column '{column}'")
-        return ", ".join(parts)
+        return printable(", ".join(parts))
 
     def error(self, what: str, *, position: int | None = None, column: str | None = None) -> NetkitError:
         return NetkitError(f"{self.at(position, column)}: {what}")
