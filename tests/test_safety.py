@@ -294,3 +294,65 @@ def test_a_closed_pipe_ends_quietly():
                             shell=True, capture_output=True, text=True, timeout=120)
     assert result.stdout.startswith("ego_id,") and result.stdout.count("\n") == 1
     assert result.stderr == ""
+
+
+# ----------------------------------------------------------------------------- fuzz: a result or one line
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CELLS = st.one_of(st.sampled_from(["a", "b", "c", "A ", "1", "-1", "inf", "nan", "1e400", "", '"', '"x,y"', "NA",
+                                    "é", "\x1b[31m", "\u202e", "0.5"]),
+                   st.text(max_size=6))
+_CSVISH = st.lists(st.lists(_CELLS, min_size=1, max_size=5).map(lambda r: st.sampled_from([",", ";", "\t"]).map(
+    lambda sep: sep.join(r))), min_size=0, max_size=6).flatmap(lambda rows: st.tuples(*rows) if rows else st.just(()))
+_HEADERS = st.sampled_from(["source,target", "source,target,weight", "alter_id,name", "ego_id,alter_id,closeness",
+                            "from;to;weight", "name", ""])
+_FUZZ = settings(max_examples=int(os.environ.get("NETKIT_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=list(HealthCheck), database=None)
+
+
+def _check_read(path, **kwargs):
+    try:
+        nk.read(path, **kwargs)
+    except NetkitError as exc:
+        assert "\n" not in str(exc) and str(exc)
+
+
+@_FUZZ
+@given(data=st.one_of(st.binary(max_size=300),
+                      st.tuples(_HEADERS, _CSVISH).map(lambda t: "\n".join([t[0], *t[1]]).encode("utf-8")),
+                      st.tuples(_HEADERS, _CSVISH).map(lambda t: "\n".join([t[0], *t[1]]).encode("cp1252", "replace"))))
+def test_fuzz_read_gives_a_network_or_one_line(data):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "edges.csv").write_bytes(data)
+        _check_read(tmp / "edges.csv")
+        (tmp / "folder").mkdir()
+        (tmp / "folder" / "alters.csv").write_bytes(data)
+        _check_read(tmp / "folder")
+        (tmp / "g.graphml").write_bytes(data)
+        _check_read(tmp / "g.graphml")
+
+
+@_FUZZ
+@given(header=_HEADERS, rows=_CSVISH, command=st.sampled_from(["info", "summary", "ties", "holes", "introduce"]))
+def test_fuzz_commands_give_a_table_or_one_line(header, rows, command, capsys):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "edges.csv"
+        path.write_text("\n".join([header, *rows]), encoding="utf-8")
+        before = path.read_bytes()
+        code = main([command, str(path), "-o", str(Path(tmp) / "out.csv")] if command != "info" else [command, str(path)])
+        err = capsys.readouterr().err
+        assert code in (0, 2), err
+        assert "Traceback" not in err and all(line.startswith("netkit: ") or line.startswith("Warning")
+                                              for line in err.splitlines()), err
+        if code == 2:
+            assert len([line for line in err.splitlines() if line.startswith("netkit: error:")]) == 1
+        assert path.read_bytes() == before
