@@ -133,7 +133,16 @@ def _network(args: argparse.Namespace):
     from .io import read
     from .model import select_ego
 
-    return select_ego(read(args.input, format=args.format, directed=args.directed), getattr(args, "ego", None))
+    net = select_ego(read(args.input, format=args.format, directed=args.directed), getattr(args, "ego", None))
+    _step(args, f"netkit {args.command}: computing")
+    return net
+
+
+def _step(args: argparse.Namespace, what: str) -> None:
+    """Name the step the terminal's "still working" note shows (see chunks.Working)."""
+    working = getattr(args, "working", None)
+    if working is not None:
+        working.step(what)
 
 
 # ----------------------------------------------------------------------------- one function per command
@@ -187,6 +196,7 @@ def _draw(args: argparse.Namespace) -> None:
     _check_drawable(net, args.input)
     net = select_ego(net, args.ego, one=True, what="the drawing")
     _check_drawable(net, args.input)
+    _step(args, "netkit draw: placing and drawing")
     draw_to_file(net, Path(args.output), layout=args.layout, color_by=args.color_by)
 
 
@@ -310,7 +320,7 @@ def _check_output(output: str | Path, inputs: list[str]) -> None:
 
 
 def _parameters(args: argparse.Namespace) -> dict:
-    skip = ("input", "inputs", "output", "key", "key_file", "func", "argv")
+    skip = ("input", "inputs", "output", "key", "key_file", "func", "argv", "working")
     return {k: v for k, v in sorted(vars(args).items()) if k not in skip}
 
 
@@ -345,7 +355,14 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         _check_output(args.output, [i for i in inputs if i])
         if args.func not in (_draw, _class_summary, _info):
             _check_output(manifest_path(args.output), [i for i in inputs if i])
-    table = args.func(args)
+    from .chunks import Working
+    from .errors import printable
+
+    has_bar = args.func in (_summary, _batch)  # these show their own bar over the egos
+    with Working(f"netkit {args.command}: reading {printable(getattr(args, 'input', None) or 'the inputs')}",
+                 False if has_bar else getattr(args, "progress", None)) as working:
+        args.working = working
+        table = args.func(args)
     if table is None:
         return 0
     text = table.to_csv(index=False, lineterminator="\n")

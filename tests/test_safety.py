@@ -356,3 +356,19 @@ def test_fuzz_commands_give_a_table_or_one_line(header, rows, command, capsys):
         if code == 2:
             assert len([line for line in err.splitlines() if line.startswith("netkit: error:")]) == 1
         assert path.read_bytes() == before
+
+
+def test_a_long_step_shows_a_still_working_note_and_clears_it(capsys):
+    import time
+
+    from netkit.chunks import Working
+
+    with Working("netkit ties: reading x", True, delay=0.1) as working:
+        time.sleep(0.3)
+        working.step("netkit ties: computing")
+        time.sleep(1.1)
+    err = capsys.readouterr().err
+    assert "\rnetkit ties: reading x… 0 s" in err and "netkit ties: computing… 1 s" in err and err.endswith("\r\x1b[K")
+    with Working("quick", None, delay=2.0):
+        pass
+    assert capsys.readouterr().err == ""  # short runs, and no terminal, show nothing
