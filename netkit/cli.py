@@ -330,8 +330,10 @@ def _read_key(args: argparse.Namespace) -> str:
     if args.key is not None and args.key_file is not None:
         raise NetkitError("give the key once: --key KEY or --key-file FILE, not both.")
     if args.key_file is not None:
+        from .io.text import read_input_bytes  # a regular file only: a pipe or /dev/zero would never end
+
         try:
-            text = Path(args.key_file).read_text(encoding="utf-8")
+            text = read_input_bytes(Path(args.key_file)).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise NetkitError(f"{args.key_file}: cannot read the key file ({getattr(exc, 'strerror', None) or exc}).") from None
         return text.splitlines()[0].strip() if text.strip() else ""

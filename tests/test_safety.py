@@ -368,7 +368,19 @@ def test_a_long_step_shows_a_still_working_note_and_clears_it(capsys):
         working.step("netkit ties: computing")
         time.sleep(1.1)
     err = capsys.readouterr().err
-    assert "\rnetkit ties: reading x… 0 s" in err and "netkit ties: computing… 1 s" in err and err.endswith("\r\x1b[K")
+    assert "\rnetkit ties: reading x… 0 s" in err and "netkit ties: computing… " in err and err.endswith("\r\x1b[K")
     with Working("quick", None, delay=2.0):
         pass
     assert capsys.readouterr().err == ""  # short runs, and no terminal, show nothing
+
+
+def test_a_key_file_must_be_a_regular_file(personal, tmp_path, capsys):
+    os.mkfifo(tmp_path / "key")
+    line = one_line(capsys, ["pseudonymize", personal, "-o", tmp_path / "out", "--key-file", tmp_path / "key"])
+    assert "key: is a named pipe, not a regular file" in line
+
+
+def test_class_summary_never_writes_into_an_input_folder(personal, capsys):
+    before = fingerprint(personal)
+    assert "is inside the input folder" in one_line(capsys, ["class-summary", personal, "-o", personal / "r.csv"])
+    assert fingerprint(personal) == before
