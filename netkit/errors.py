@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 __all__ = ["NetkitError", "Origin", "printable"]
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
 
 
 def printable(text: object) -> str:
