@@ -164,12 +164,17 @@ class Working:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """End the note now (e.g. where a progress bar with a count takes over); idempotent."""
         self._done.set()
-        if self._thread is not None:
+        if self._thread is not None and self._thread.is_alive():
             self._thread.join()
-            if self._shown:
-                sys.stderr.write("\r\033[K")
-                sys.stderr.flush()
+        if self._shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self._shown = False
 
 
 def split_chunks(coll: EgoCollection, size: int, columns: Columns) -> Iterator[tuple[pd.DataFrame, ...]]:

@@ -158,6 +158,8 @@ def _summary(args: argparse.Namespace):
     import netkit as nk
 
     net = _network(args)
+    if getattr(args, "working", None) is not None:
+        args.working.stop()  # the bar over the egos takes over from here
     with _executor(args, egos=len(net) if isinstance(net, nk.EgoCollection) else 1) as pool:
         return nk.summarize(net, weight=args.weight, group=args.group, strength=args.strength,
                             threshold=args.threshold, executor=pool, progress=args.progress)
@@ -330,10 +332,15 @@ def _read_key(args: argparse.Namespace) -> str:
     if args.key is not None and args.key_file is not None:
         raise NetkitError("give the key once: --key KEY or --key-file FILE, not both.")
     if args.key_file is not None:
-        from .io.text import read_input_bytes  # a regular file only: a pipe or /dev/zero would never end
+        from .io.text import check_input_file  # a regular file only: a pipe or /dev/zero would never end
 
         try:
-            text = read_input_bytes(Path(args.key_file)).decode("utf-8")
+            check_input_file(Path(args.key_file))
+        except NetkitError as exc:
+            reason = str(exc).split(": ", 1)[-1].split(";")[0]
+            raise NetkitError(f"{args.key_file}: cannot read the key file ({reason}).") from None
+        try:
+            text = Path(args.key_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise NetkitError(f"{args.key_file}: cannot read the key file ({getattr(exc, 'strerror', None) or exc}).") from None
         return text.splitlines()[0].strip() if text.strip() else ""
@@ -360,7 +367,7 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
     from .chunks import Working
     from .errors import printable
 
-    has_bar = args.func in (_summary, _batch)  # these show their own bar over the egos
+    has_bar = args.func is _batch  # shows its own bar over the egos (summary stops the note before its bar)
     with Working(f"netkit {args.command}: reading {printable(getattr(args, 'input', None) or 'the inputs')}",
                  False if has_bar else getattr(args, "progress", None)) as working:
         args.working = working

@@ -377,7 +377,7 @@ def test_a_long_step_shows_a_still_working_note_and_clears_it(capsys):
 def test_a_key_file_must_be_a_regular_file(personal, tmp_path, capsys):
     os.mkfifo(tmp_path / "key")
     line = one_line(capsys, ["pseudonymize", personal, "-o", tmp_path / "out", "--key-file", tmp_path / "key"])
-    assert "key: is a named pipe, not a regular file" in line
+    assert "key: cannot read the key file (is a named pipe, not a regular file)" in line
 
 
 def test_class_summary_never_writes_into_an_input_folder(personal, capsys):
