@@ -149,9 +149,10 @@ def _step(args: argparse.Namespace, what: str) -> None:
 
 
 def _info(args: argparse.Namespace) -> None:
+    from .errors import printable
     from .info import describe
 
-    print(describe(_network(args)))
+    print("\n".join(printable(line) for line in describe(_network(args)).splitlines()))  # no raw escapes
 
 
 def _summary(args: argparse.Namespace):
@@ -231,8 +232,10 @@ def _pseudonymize(args: argparse.Namespace) -> None:
 
     _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
                                  ids=args.ids, directed=args.directed)
+    from .errors import printable
+
     for line in log:
-        print(f"netkit: {line}", file=sys.stderr)
+        print(f"netkit: {printable(line)}", file=sys.stderr)
 
 
 def _class_summary(args: argparse.Namespace) -> None:
@@ -391,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import NetkitError, printable
 
     def say(message, category, filename, lineno, file=None, line=None):  # a warning is one line, no source
-        print(f"netkit: warning: {message}", file=sys.stderr)
+        print(f"netkit: warning: {printable(message)}", file=sys.stderr)
 
     previous, warnings.showwarning = warnings.showwarning, say  # before parsing: a renamed option warns there
     args = None

@@ -384,3 +384,12 @@ def test_class_summary_never_writes_into_an_input_folder(personal, capsys):
     before = fingerprint(personal)
     assert "is inside the input folder" in one_line(capsys, ["class-summary", personal, "-o", personal / "r.csv"])
     assert fingerprint(personal) == before
+
+
+def test_info_and_warnings_show_control_characters_escaped(tmp_path, capsys):
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "alters.csv").write_text("alter_id,na\x1b[31mme\nA,Ann\nB,Bo\n" + "".join(f"x{i},X\n" for i in range(60)))
+    (tmp_path / "p" / "ties.csv").write_text("source,target\nA ,B\n")
+    assert main(["info", str(tmp_path / "p")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "na\\x1b[31mme" in out and "same person" in out
