@@ -386,7 +386,6 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
                        parameters=_parameters(args), command=["netkit", *args.argv])
     else:
         sys.stdout.write(text)
-        sys.stdout.flush()  # a closed pipe (`| head`) shows here, where main() can end quietly
     return 0
 
 
@@ -400,7 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     args = None
     try:
         args = _parser().parse_args(argv)
-        return _run(args, argv)
+        code = _run(args, argv)
+        sys.stdout.flush()  # a closed pipe (`| head`) shows here, where it can end quietly
+        return code
     except NetkitError as exc:
         print(f"netkit: error: {exc}", file=sys.stderr)
         return 2
