@@ -393,3 +393,10 @@ def test_info_and_warnings_show_control_characters_escaped(tmp_path, capsys):
     assert main(["info", str(tmp_path / "p")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "na\\x1b[31mme" in out and "same person" in out
+
+
+def test_a_looping_table_in_a_folder_is_named_not_skipped(personal):
+    (personal / "ties.csv").unlink()
+    (personal / "ties.csv").symlink_to(personal / "ties.csv")
+    with pytest.raises(NetkitError, match="ties.csv: is a symbolic link that leads back to itself"):
+        nk.read(personal)

@@ -97,13 +97,18 @@ def tables_to_network(
     return coll
 
 
+def _present(path: Path) -> bool:
+    """There, or a symbolic link (a broken or looping link is reported when read, never skipped)."""
+    return path.exists() or path.is_symlink()
+
+
 def read_netkit(
     folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False, format: str = "netkit"
 ) -> EgoNetwork | EgoCollection:
     """Read netkit's folder: alters.csv (required), egos.csv, ties.csv, support.csv, ledger.csv."""
     warnings: list[str] = []
     manifest = {}
-    if (folder / "manifest.json").exists():
+    if _present(folder / "manifest.json"):
         try:
             manifest = json.loads(read_input_bytes(folder / "manifest.json").decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as exc:
@@ -118,21 +123,21 @@ def read_netkit(
                 f"({SCHEMA_VERSION}); update netkit."
             )
     alters_path = folder / "alters.csv"
-    if not alters_path.exists():
+    if not _present(alters_path):
         raise NetkitError(f"{folder}: has no alters.csv; netkit's folder needs at least alters.csv (see docs/formats.md).")
     alters, a_origin = read_table(alters_path, warnings=warnings)
     alters = rename_columns(alters, ALTER_ALIASES, columns)
     origins = {"alters": a_origin}
     egos = ties = None
-    if (folder / "egos.csv").exists():
+    if _present(folder / "egos.csv"):
         egos, origins["egos"] = read_table(folder / "egos.csv", warnings=warnings)
         egos = rename_columns(egos, EGO_ALIASES, columns)
-    if (folder / "ties.csv").exists():
+    if _present(folder / "ties.csv"):
         ties, origins["ties"] = read_table(folder / "ties.csv", warnings=warnings)
         ties = rename_columns(ties, TIE_ALIASES, columns)
     extra = {}
     for name in OPTIONAL_TABLES:
-        if (folder / f"{name}.csv").exists():
+        if _present(folder / f"{name}.csv"):
             extra[name], _ = read_table(folder / f"{name}.csv", warnings=warnings)
     kind = manifest.get("kind") if isinstance(manifest, dict) else None
     return tables_to_network(
