@@ -33,7 +33,7 @@ from .arguments import check_count
 from .errors import NetkitError
 from .model import EgoCollection
 
-__all__ = ["as_executor", "worker_count", "chunk_size_for", "interactive", "progress_bar", "split_chunks",
+__all__ = ["as_executor", "worker_count", "chunk_size_for", "interactive", "Working", "progress_bar", "split_chunks",
            "run_on_chunk", "run_chunks", "warn_once"]
 
 Columns = tuple[list[str], list[str]]
@@ -125,6 +125,56 @@ def progress_bar(total: int, progress: bool | None, what: str):
     else:
         from tqdm import tqdm  # asked for: plain text on standard error, wherever that goes
     return tqdm(total=total, desc=what, unit="ego", delay=delay, leave=False, file=None if progress is None else sys.stderr)
+
+
+class Working:
+    """A one-line "still working" note on a terminal, for steps that have no count to show.
+
+    Use as a context manager; :meth:`step` names what is being done now. Nothing is shown
+    for runs shorter than ``delay`` seconds, nor when nobody is watching (see :func:`interactive`).
+    """
+
+    def __init__(self, what: str, progress: bool | None = None, delay: float = 2.0) -> None:
+        import threading
+
+        self.what, self.delay = what, delay
+        self.show = interactive() if progress is None else bool(progress)
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True) if self.show else None
+        self._shown = False
+
+    def step(self, what: str) -> None:
+        self.what = what
+
+    def _run(self) -> None:
+        import time
+
+        start = time.monotonic()
+        if self._done.wait(self.delay):
+            return
+        while not self._done.is_set():
+            sys.stderr.write(f"\r{self.what}… {time.monotonic() - start:.0f} s\033[K")
+            sys.stderr.flush()
+            self._shown = True
+            self._done.wait(1.0)
+
+    def __enter__(self) -> "Working":
+        if self._thread is not None:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """End the note now (e.g. where a progress bar with a count takes over); idempotent."""
+        self._done.set()
+        if self._thread is not None and self._thread.is_alive():
+            self._thread.join()
+        if self._shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self._shown = False
 
 
 def split_chunks(coll: EgoCollection, size: int, columns: Columns) -> Iterator[tuple[pd.DataFrame, ...]]:

@@ -133,23 +133,36 @@ def _network(args: argparse.Namespace):
     from .io import read
     from .model import select_ego
 
-    return select_ego(read(args.input, format=args.format, directed=args.directed), getattr(args, "ego", None))
+    net = select_ego(read(args.input, format=args.format, directed=args.directed), getattr(args, "ego", None))
+    _step(args, f"netkit {args.command}: computing")
+    return net
+
+
+def _step(args: argparse.Namespace, what: str) -> None:
+    """Name the step the terminal's "still working" note shows (see chunks.Working)."""
+    working = getattr(args, "working", None)
+    if working is not None:
+        working.step(what)
 
 
 # ----------------------------------------------------------------------------- one function per command
 
 
 def _info(args: argparse.Namespace) -> None:
+    from .errors import printable
     from .info import describe
 
-    print(describe(_network(args)))
+    print("\n".join(printable(line) for line in describe(_network(args)).splitlines()))  # no raw escapes
 
 
 def _summary(args: argparse.Namespace):
     import netkit as nk
 
-    with _executor(args) as pool:
-        return nk.summarize(_network(args), weight=args.weight, group=args.group, strength=args.strength,
+    net = _network(args)
+    if getattr(args, "working", None) is not None:
+        args.working.stop()  # the bar over the egos takes over from here
+    with _executor(args, egos=len(net) if isinstance(net, nk.EgoCollection) else 1) as pool:
+        return nk.summarize(net, weight=args.weight, group=args.group, strength=args.strength,
                             threshold=args.threshold, executor=pool, progress=args.progress)
 
 
@@ -182,9 +195,26 @@ def _draw(args: argparse.Namespace) -> None:
     from .io import read
     from .viz import draw_to_file
 
-    net = select_ego(read(args.input, format=args.format, directed=args.directed), args.ego, one=True,
-                     what="the drawing")
+    net = read(args.input, format=args.format, directed=args.directed)
+    _check_drawable(net, args.input)
+    net = select_ego(net, args.ego, one=True, what="the drawing")
+    _check_drawable(net, args.input)
+    _step(args, "netkit draw: placing and drawing")
     draw_to_file(net, Path(args.output), layout=args.layout, color_by=args.color_by)
+
+
+def _check_drawable(net, source: str) -> None:
+    """A drawing needs someone to draw: no egos, no alters or no nodes is one clear line."""
+    from .errors import NetkitError
+    from .model import EgoCollection, EgoNetwork
+
+    if isinstance(net, EgoCollection) and len(net) == 0:
+        raise NetkitError(f"{source}: has no egos, so there is nothing to draw; add people to it first.")
+    if isinstance(net, EgoNetwork) and net.size == 0:
+        raise NetkitError(f"{source}: ego '{net.ego_id}' has no alters, so there is nothing to draw; add the people "
+                          "they know first.")
+    if not isinstance(net, (EgoCollection, EgoNetwork)) and net.G.number_of_nodes() == 0:
+        raise NetkitError(f"{source}: the network has no nodes, so there is nothing to draw.")
 
 
 def _batch(args: argparse.Namespace) -> None:
@@ -202,8 +232,10 @@ def _pseudonymize(args: argparse.Namespace) -> None:
 
     _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
                                  ids=args.ids, directed=args.directed)
+    from .errors import printable
+
     for line in log:
-        print(f"netkit: {line}", file=sys.stderr)
+        print(f"netkit: {printable(line)}", file=sys.stderr)
 
 
 def _class_summary(args: argparse.Namespace) -> None:
@@ -222,14 +254,29 @@ def _class_summary(args: argparse.Namespace) -> None:
         sys.stdout.write(table_csv(report.table))
 
 
-@contextmanager
-def _executor(args: argparse.Namespace):
-    """--workers N: a process pool of N workers for the run (none for 1)."""
+def _workers(asked: int, egos: int | None) -> int:
+    """--workers N, capped at this machine's cores and at the number of egos (more would only wait)."""
+    import os
+
     from .errors import NetkitError
 
-    workers = getattr(args, "workers", 1)
-    if workers < 1:
-        raise NetkitError(f"--workers {workers} is not a number of processes; use 1 or more (1: this process).")
+    if asked < 1:
+        raise NetkitError(f"--workers {asked} is not a number of processes; use 1 or more (1: this process).")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(asked, cores, egos if egos is not None else asked)
+    if workers < asked:
+        n, word = (cores, "core") if workers == cores else (egos, "ego")
+        print(f"netkit: note: using {max(workers, 1)} worker(s), not {asked}: there {'is' if n == 1 else 'are'} {n} "
+              f"{word}{'' if n == 1 else 's'}.", file=sys.stderr)
+    return max(workers, 1)
+
+
+@contextmanager
+def _executor(args: argparse.Namespace, egos: int | None = None):
+    """--workers N: a process pool of up to N workers for the run (none for 1)."""
+    from .errors import NetkitError
+
+    workers = _workers(getattr(args, "workers", 1), egos)
     if workers == 1:
         yield None
         return
@@ -243,8 +290,42 @@ def _executor(args: argparse.Namespace):
         raise NetkitError(f"a worker process stopped unexpectedly (out of memory?); try fewer --workers than {workers}.") from None
 
 
+def _resolved(path: str | Path) -> Path:
+    from .errors import NetkitError
+
+    try:
+        return Path(path).expanduser().resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop
+        raise NetkitError(f"{path}: is a symbolic link that leads back to itself (a loop); point it at a real "
+                          "file or folder.") from None
+
+
+def _check_output(output: str | Path, inputs: list[str]) -> None:
+    """Never write over an input (or into an input folder), nor over anything but a regular file.
+
+    Paths are compared after following symbolic links, so a link to an input is an input too.
+    """
+    import os
+    import stat
+
+    from .errors import NetkitError
+
+    target = _resolved(output)
+    for item in map(_resolved, inputs):
+        if target == item or item in target.parents:
+            where = "is one of the inputs" if target == item else f"is inside the input folder {item}"
+            raise NetkitError(f"{output}: {where}; write the output somewhere else (netkit never changes its inputs).")
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # a new path
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, pipe or socket)"
+        raise NetkitError(f"{output}: is {kind}; give the name of a new or existing regular file to write.")
+
+
 def _parameters(args: argparse.Namespace) -> dict:
-    skip = ("input", "inputs", "output", "key", "key_file", "func", "argv")
+    skip = ("input", "inputs", "output", "key", "key_file", "func", "argv", "working")
     return {k: v for k, v in sorted(vars(args).items()) if k not in skip}
 
 
@@ -254,6 +335,13 @@ def _read_key(args: argparse.Namespace) -> str:
     if args.key is not None and args.key_file is not None:
         raise NetkitError("give the key once: --key KEY or --key-file FILE, not both.")
     if args.key_file is not None:
+        from .io.text import check_input_file  # a regular file only: a pipe or /dev/zero would never end
+
+        try:
+            check_input_file(Path(args.key_file))
+        except NetkitError as exc:
+            reason = str(exc).split(": ", 1)[-1].split(";")[0]
+            raise NetkitError(f"{args.key_file}: cannot read the key file ({reason}).") from None
         try:
             text = Path(args.key_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -270,7 +358,23 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
     from .io import atomic_write_text
 
     args.argv = list(sys.argv[1:] if argv is None else argv)
-    table = args.func(args)
+    inputs = list(getattr(args, "inputs", None) or [getattr(args, "input", None) or ""])
+    for item in filter(None, inputs):
+        _resolved(item)
+    if getattr(args, "output", None) and args.func not in (_batch, _pseudonymize):  # folders: checked where written
+        from .reproduce import manifest_path
+
+        _check_output(args.output, [i for i in inputs if i])
+        if args.func not in (_draw, _class_summary, _info):
+            _check_output(manifest_path(args.output), [i for i in inputs if i])
+    from .chunks import Working
+    from .errors import printable
+
+    has_bar = args.func is _batch  # shows its own bar over the egos (summary stops the note before its bar)
+    with Working(f"netkit {args.command}: reading {printable(getattr(args, 'input', None) or 'the inputs')}",
+                 False if has_bar else getattr(args, "progress", None)) as working:
+        args.working = working
+        table = args.func(args)
     if table is None:
         return 0
     text = table.to_csv(index=False, lineterminator="\n")
@@ -286,28 +390,56 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .errors import NetkitError
+    from .errors import NetkitError, printable
 
     def say(message, category, filename, lineno, file=None, line=None):  # a warning is one line, no source
-        print(f"netkit: warning: {message}", file=sys.stderr)
+        print(f"netkit: warning: {printable(message)}", file=sys.stderr)
 
     previous, warnings.showwarning = warnings.showwarning, say  # before parsing: a renamed option warns there
     args = None
     try:
         args = _parser().parse_args(argv)
-        return _run(args, argv)
+        code = _run(args, argv)
+        sys.stdout.flush()  # a closed pipe (`| head`) shows here, where it can end quietly
+        return code
     except NetkitError as exc:
         print(f"netkit: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `netkit … | head`: the reader has gone, which is not an error
+        _quiet_stdout()
+        return 0
     except OSError as exc:  # e.g. an output path inside a file, or a folder that is not writable
         where = exc.filename or getattr(args, "output", None) or getattr(args, "input", None) or "netkit"
-        print(f"netkit: error: {where}: cannot write or read there ({exc.strerror or exc}); check the path and "
+        print(f"netkit: error: {printable(where)}: cannot write or read there ({exc.strerror or exc}); check the path and "
               "permissions.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except (MemoryError, RecursionError) as exc:
+        print(f"netkit: error: {getattr(args, 'input', None) or 'the input'}: is too large or too deeply nested to "
+              f"read ({type(exc).__name__}); check that it is the right file.", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug, not bad input: still one line; NETKIT_DEBUG=1 shows the traceback
+        import os
+
+        if os.environ.get("NETKIT_DEBUG"):
+            raise
+        print(f"netkit: error: unexpected {type(exc).__name__} ({printable(exc)}); this is a bug in netkit — please "
+              "report it with the command you ran (NETKIT_DEBUG=1 shows the details).", file=sys.stderr)
+        return 3
     finally:
         warnings.showwarning = previous
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so Python's exit flush cannot fail on a closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

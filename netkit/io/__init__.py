@@ -110,9 +110,11 @@ def read(
     from .folder import read_netkit, read_template_xlsx
     from .linkedin import read_linkedin
     from .survey import read_egor, read_networkcanvas
+    from .text import check_path
     from .whole import read_edgelist, read_graph_xml
 
     path = Path(path).expanduser()
+    check_path(path)
     if format not in FORMATS:
         raise NetkitError(f"format={format!r} is not known; use one of {', '.join(FORMATS)}.")
     if infer_ties is not None and format not in ("auto", "linkedin"):
@@ -191,12 +193,23 @@ def load_sample(name: str = "personal") -> Network:
     return read(sample_path(name))
 
 
+def _check_finite(df: pd.DataFrame, name: str) -> None:
+    """Numbers must be finite to be written: an infinite one would not read back."""
+    for c in df.columns:
+        values = df[c].to_numpy()
+        if df[c].dtype.kind == "f" and np.isinf(values).any():
+            row = int(np.flatnonzero(np.isinf(values))[0])
+            raise NetkitError(f"the {name} table's column '{c}' has {values[row]} in row {row + 1}; numbers must be "
+                              "finite to be written — fix or drop that value.")
+
+
 def _csv(df: pd.DataFrame) -> str:
     """CSV text with whole-number floats written without '.0' (yes/no columns as 1/0)."""
     out = df.copy()
     for c in out.columns:
         col = out[c]
-        if col.dtype.kind == "f" and np.all(np.isnan(col) | (col == np.round(col))):
+        values = col.to_numpy()
+        if col.dtype.kind == "f" and np.all(np.isnan(values) | ((values == np.round(values)) & (np.abs(values) < 2**53))):
             out[c] = col.astype("Int64")
     return out.to_csv(index=False, lineterminator="\n")
 
@@ -216,12 +229,15 @@ def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
             raise NetkitError("GraphML holds one network; write one ego (net[ego_id]) or use format='netkit'.")
         G = net.graph()
         G = nx.relabel_nodes(G, {n: str(n) for n in G})
+        _check_graph_numbers(G)
         atomic_write_text(path, "\n".join(nx.generate_graphml(G)) + "\n")
         return path
     if isinstance(net, WholeNetwork):
         raise NetkitError("a whole network is written as GraphML (format='graphml'), not as ego tables.")
     coll = as_collection(net)
     kind = "ego" if isinstance(net, EgoNetwork) else "collection"
+    for name, df in {"egos": coll.egos, "alters": coll.alters, "ties": coll.ties, **coll.extra}.items():
+        _check_finite(df, name)
 
     def fill(folder: Path) -> None:
         if format == "netkit":
@@ -239,3 +255,15 @@ def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
 
     atomic_folder(path, fill)
     return path
+
+
+def _check_graph_numbers(G: nx.Graph) -> None:
+    """GraphML keeps numbers as double or 64-bit long: refuse infinite or larger ones with one line."""
+    import math
+
+    for u, v, d in G.edges(data=True):
+        for key, value in d.items():
+            too_big = isinstance(value, int) and not isinstance(value, bool) and not -2**63 <= value < 2**63
+            if too_big or (isinstance(value, float) and not math.isfinite(value)):
+                raise NetkitError(f"the edge {u}–{v} has {key} = {value}, which GraphML cannot hold (numbers must be "
+                                  "finite and below 2^63); fix or drop that value.")

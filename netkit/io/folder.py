@@ -15,7 +15,7 @@ import pandas as pd
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, EgoNetwork, make_collection
 from ..schema import OPTIONAL_TABLES, SCHEMA_VERSION
-from .text import read_table, rename_columns
+from .text import check_input_file, read_input_bytes, read_table, rename_columns, trim_ids
 
 __all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
 SINGLE_EGO = "ego"
@@ -69,7 +69,9 @@ def tables_to_network(
     warnings: list[str] | None = None,
 ) -> EgoNetwork | EgoCollection:
     """Fill in a single ego's id where the tables leave it out, check, and build the network."""
-    alters = _name_ids(alters, origins["alters"])
+    alters = trim_ids(_name_ids(alters, origins["alters"]), origins["alters"].label, warnings)
+    ties = trim_ids(ties, origins["ties"].label if "ties" in origins else source, warnings)
+    egos = trim_ids(egos, origins["egos"].label if "egos" in origins else source, warnings)
     if "ego_id" not in alters.columns:
         if egos is not None and "ego_id" in egos.columns and len(egos) > 1:
             raise NetkitError(
@@ -95,17 +97,25 @@ def tables_to_network(
     return coll
 
 
+def _present(path: Path) -> bool:
+    """There, or a symbolic link (a broken or looping link is reported when read, never skipped)."""
+    return path.exists() or path.is_symlink()
+
+
 def read_netkit(
     folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False, format: str = "netkit"
 ) -> EgoNetwork | EgoCollection:
     """Read netkit's folder: alters.csv (required), egos.csv, ties.csv, support.csv, ledger.csv."""
     warnings: list[str] = []
     manifest = {}
-    if (folder / "manifest.json").exists():
+    if _present(folder / "manifest.json"):
         try:
-            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8-sig"))
+            manifest = json.loads(read_input_bytes(folder / "manifest.json").decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise NetkitError(f"{folder / 'manifest.json'}: is not valid JSON ({exc}); fix or delete it.") from None
+        except RecursionError:
+            raise NetkitError(f"{folder / 'manifest.json'}: is nested too deeply to be a netkit manifest; "
+                              "write it again (or delete it: alters.csv is enough).") from None
         version = manifest.get("schema_version", SCHEMA_VERSION) if isinstance(manifest, dict) else None
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             raise NetkitError(
@@ -113,21 +123,21 @@ def read_netkit(
                 f"({SCHEMA_VERSION}); update netkit."
             )
     alters_path = folder / "alters.csv"
-    if not alters_path.exists():
+    if not _present(alters_path):
         raise NetkitError(f"{folder}: has no alters.csv; netkit's folder needs at least alters.csv (see docs/formats.md).")
     alters, a_origin = read_table(alters_path, warnings=warnings)
     alters = rename_columns(alters, ALTER_ALIASES, columns)
     origins = {"alters": a_origin}
     egos = ties = None
-    if (folder / "egos.csv").exists():
+    if _present(folder / "egos.csv"):
         egos, origins["egos"] = read_table(folder / "egos.csv", warnings=warnings)
         egos = rename_columns(egos, EGO_ALIASES, columns)
-    if (folder / "ties.csv").exists():
+    if _present(folder / "ties.csv"):
         ties, origins["ties"] = read_table(folder / "ties.csv", warnings=warnings)
         ties = rename_columns(ties, TIE_ALIASES, columns)
     extra = {}
     for name in OPTIONAL_TABLES:
-        if (folder / f"{name}.csv").exists():
+        if _present(folder / f"{name}.csv"):
             extra[name], _ = read_table(folder / f"{name}.csv", warnings=warnings)
     kind = manifest.get("kind") if isinstance(manifest, dict) else None
     return tables_to_network(
@@ -150,6 +160,8 @@ def _cell_text(v) -> str | None:
 
 
 def _sheet_table(ws, label: str) -> tuple[pd.DataFrame, Origin]:
+    if hasattr(ws, "reset_dimensions"):  # read-only sheets trust the stored size, which some writers leave stale
+        ws.reset_dimensions()
     rows = ws.iter_rows(values_only=True)
     header = next(rows, None)
     if header is None or all(h is None for h in header):
@@ -172,13 +184,11 @@ def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None) 
 
     from openpyxl import load_workbook
 
-    if not path.exists():
-        raise NetkitError(f"{path}: there is no such file; check the path and the spelling.")
-    if path.stat().st_size == 0:
+    if check_input_file(path) == 0:
         raise NetkitError(f"{path}: the file is empty; save the spreadsheet again from Excel or LibreOffice.")
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise NetkitError(
             f"{path}: is not a readable .xlsx workbook ({type(exc).__name__}); save it again as Excel Workbook (.xlsx)."
         ) from None

@@ -13,7 +13,7 @@ import pandas as pd
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, make_collection
 from .folder import ALTER_ALIASES, EGO_ALIASES, TIE_ALIASES
-from .text import find_column, read_table, rename_columns
+from .text import find_column, read_table, rename_columns, trim_ids
 
 __all__ = ["read_egor", "read_networkcanvas", "egor_files", "is_networkcanvas"]
 
@@ -74,6 +74,8 @@ def read_egor(
     if "ties" in files:
         ties, origins["ties"] = read_table(files["ties"], warnings=warnings)
         ties = rename_columns(ties, TIE_ALIASES, columns)
+    egos, alters = trim_ids(egos, e_origin.label, warnings), trim_ids(alters, a_origin.label, warnings)
+    ties = trim_ids(ties, origins["ties"].label if "ties" in origins else str(folder), warnings)
     return make_collection(
         egos, alters, ties, origins=origins, directed=directed, source=str(folder), format="egor",
         warnings=warnings,

@@ -5,6 +5,8 @@ reported, not silently merged.
 """
 from __future__ import annotations
 
+import io
+import math
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -13,7 +15,7 @@ import numpy as np
 
 from ..errors import NetkitError
 from ..model import Attribute, WholeNetwork, typed_column
-from .text import read_table, rename_columns
+from .text import read_input_bytes, read_table, rename_columns, trim_ids
 
 __all__ = ["read_edgelist", "read_graph_xml"]
 
@@ -27,7 +29,7 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeN
     """Read a CSV/TSV edge list with ``source,target`` or ``from,to`` columns."""
     warnings: list[str] = []
     df, origin = read_table(path, warnings=warnings)
-    df = rename_columns(df, EDGE_ALIASES, columns)
+    df = trim_ids(rename_columns(df, EDGE_ALIASES, columns), str(path), warnings)
     for col in ("source", "target"):
         if col not in df.columns:
             found = ", ".join(df.columns)
@@ -56,18 +58,19 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeN
 
 def read_graph_xml(path: Path, *, format: str) -> WholeNetwork:
     """Read GraphML or GEXF with networkx, turning parser failures into one clear sentence."""
-    if not path.exists():
-        raise NetkitError(f"{path}: there is no such file; check the path and the spelling.")
-    if path.stat().st_size == 0 or not path.read_bytes().strip():
+    data = read_input_bytes(path)
+    if not data.strip():
         raise NetkitError(f"{path}: the file is empty; export the network again.")
     reader = nx.read_graphml if format == "graphml" else nx.read_gexf
     try:
-        G = reader(path)
+        G = reader(io.BytesIO(data))
     except ParseError as exc:
         raise NetkitError(
             f"{path}: is not well-formed XML ({exc}); export the {format.upper()} file again."
         ) from None
-    except (nx.NetworkXError, KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+    except RecursionError:
+        raise NetkitError(f"{path}: is nested too deeply to be a {format.upper()} network; export it again.") from None
+    except (nx.NetworkXError, KeyError, ValueError, TypeError, IndexError, AttributeError, OverflowError) as exc:
         raise NetkitError(
             f"{path}: is not a {format.upper()} file networkx can read ({exc or type(exc).__name__}); "
             f"check that it is {format.upper()} or pass the right format=."
@@ -86,6 +89,17 @@ def read_graph_xml(path: Path, *, format: str) -> WholeNetwork:
         if w is not None and not isinstance(w, (int, float)):
             try:
                 d["weight"] = float(w)
-            except ValueError:
+            except (ValueError, TypeError, OverflowError):
                 raise NetkitError(f"{path}: the edge {u}–{v} has weight '{w}', which is not a number; fix it.") from None
+        if w is not None and not _finite_weight(d["weight"]):
+            raise NetkitError(f"{path}: the edge {u}–{v} has weight {w}; a weight must be a finite number, 0 or "
+                              "more — fix it in the file.")
     return WholeNetwork(G, source=str(path), format=format, warnings=warnings)
+
+
+def _finite_weight(w) -> bool:
+    try:
+        w = float(w)
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return math.isfinite(w) and w >= 0
