@@ -115,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
                         "out of your shell history)")
     pseudo.add_argument("--ids", default="auto", choices=("auto", "always"),
                         help="replace ids when they could be names (auto, default) or always")
+    pseudo.add_argument("--keep", metavar="COLUMN", action="append", default=[],
+                        help="keep this text column although it is not declared safe (repeat for several); it is "
+                             "still checked for names")
     group = command("class-summary", "one anonymised group report from several participants' exports", _class_summary,
                     "strength", "threshold",
                     description="Combine participants' (pseudonymised) exports into distributions of network "
@@ -124,7 +127,8 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("-o", "--output", metavar="OUT", help="report.html (a standalone page) or report.csv (the "
                        "table); standard output (CSV) when absent")
     group.add_argument("--min-group", type=int, default=5, metavar="N",
-                       help="refuse groups of fewer participants (default 5, at least 3)")
+                       help="refuse groups of fewer participants (default 5; below 5 only with --reason, never below 3)")
+    group.add_argument("--reason", metavar="TEXT", help="why --min-group is set below 5 (recorded in the report)")
     return parser
 
 
@@ -231,7 +235,7 @@ def _pseudonymize(args: argparse.Namespace) -> None:
     from .pseudonym import write_pseudonymized
 
     _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
-                                 ids=args.ids, directed=args.directed)
+                                 ids=args.ids, directed=args.directed, keep=args.keep)
     from .errors import printable
 
     for line in log:
@@ -245,7 +249,8 @@ def _class_summary(args: argparse.Namespace) -> None:
     if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
         raise NetkitError(f"{args.output}: a class summary is saved as .html (the page) or .csv (the table); end "
                           "the file name with one of them.")
-    report = class_summary(args.inputs, min_group=args.min_group, strength=args.strength, threshold=args.threshold)
+    report = class_summary(args.inputs, min_group=args.min_group, reason=args.reason, strength=args.strength,
+                           threshold=args.threshold)
     if args.output:
         report.save(args.output)
     else:
@@ -338,12 +343,12 @@ def _read_key(args: argparse.Namespace) -> str:
         from .io.text import check_input_file  # a regular file only: a pipe or /dev/zero would never end
 
         try:
-            check_input_file(Path(args.key_file))
+            check_input_file(Path(args.key_file).expanduser())
         except NetkitError as exc:
             reason = str(exc).split(": ", 1)[-1].split(";")[0]
             raise NetkitError(f"{args.key_file}: cannot read the key file ({reason}).") from None
         try:
-            text = Path(args.key_file).read_text(encoding="utf-8")
+            text = Path(args.key_file).expanduser().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise NetkitError(f"{args.key_file}: cannot read the key file ({getattr(exc, 'strerror', None) or exc}).") from None
         return text.splitlines()[0].strip() if text.strip() else ""
@@ -377,7 +382,9 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         table = args.func(args)
     if table is None:
         return 0
-    text = table.to_csv(index=False, lineterminator="\n")
+    from .reproduce import table_csv
+
+    text = table_csv(table)
     if args.output:
         from .reproduce import manifest_path, write_manifest
 

@@ -139,10 +139,8 @@ def test_a_table_written_and_read_back_by_netkit_is_as_typed(tmp_path):
 # reader restore_table (see docs/formats.md, "Opening netkit's CSV files in a spreadsheet").
 # strict: when a writer is wired up its test passes, and the marker must then go.
 
-WIRED = pytest.mark.xfail(strict=True, reason="the writer does not call netkit.io.cells yet")
 
 
-@WIRED
 def test_the_workspace_writes_safe_cells_and_keeps_names_as_typed(tmp_path):
     from netkit.store import Workspace
 
@@ -156,7 +154,6 @@ def test_the_workspace_writes_safe_cells_and_keeps_names_as_typed(tmp_path):
     assert sorted(net.alters["name"]) == ["-Bo", "=SUM(A1)"]
 
 
-@WIRED
 def test_netkit_folder_writes_safe_cells_and_reads_them_back(tmp_path):
     import netkit as nk
 
@@ -201,8 +198,5 @@ def test_the_writers_are_found():
                          ids=lambda v: v if isinstance(v, str) and "\n" not in v else "")
 def test_every_csv_writer_makes_its_cells_safe(where, name, body):
     """A new writer must go through table_csv (or safe_table / safe_cell) like the others."""
-    if (where, name) in {("io/__init__.py", "_csv"), ("store.py", "_table_text"), ("cli.py", "_run")} \
-            and not re.search(r"safe_table|safe_cell|table_csv", body):
-        pytest.xfail("the writer does not call netkit.io.cells yet (see docs/formats.md)")
     assert re.search(r"safe_table|safe_cell|table_csv", body), \
         f"netkit/{where}: {name} writes CSV without netkit.io.cells.safe_table / reproduce.table_csv"

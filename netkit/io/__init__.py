@@ -14,6 +14,7 @@ from ..model import EgoCollection, EgoNetwork, WholeNetwork, as_collection
 from .. import schema
 from ..paths import samples_dir
 from .atomic import atomic_folder, atomic_write_text
+from .cells import safe_table
 
 __all__ = ["read", "write", "load_sample", "sample_path", "sample_names", "detect_format", "FORMATS", "WRITE_FORMATS"]
 
@@ -211,7 +212,7 @@ def _csv(df: pd.DataFrame) -> str:
         values = col.to_numpy()
         if col.dtype.kind == "f" and np.all(np.isnan(values) | ((values == np.round(values)) & (np.abs(values) < 2**53))):
             out[c] = col.astype("Int64")
-    return out.to_csv(index=False, lineterminator="\n")
+    return safe_table(out).to_csv(index=False, lineterminator="\n")  # text cells safe to open in a spreadsheet
 
 
 def write(net: Network, path: str | Path, format: str = "netkit") -> Path:

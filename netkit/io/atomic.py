@@ -226,6 +226,8 @@ def _state(folder: Path, names: Iterable[str]) -> tuple:
             st = os.stat(folder / name)
         except FileNotFoundError:
             return None
+        except OSError as exc:  # a looping link, say: the reader names it
+            return ("unreadable", exc.errno)
         return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
     journal = None

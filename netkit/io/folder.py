@@ -15,7 +15,9 @@ import pandas as pd
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, EgoNetwork, make_collection
 from ..schema import OPTIONAL_TABLES, SCHEMA_VERSION
-from .text import check_input_file, read_input_bytes, read_table, rename_columns, trim_ids
+from .atomic import read_committed
+from .cells import read_own_table as read_table
+from .text import check_input_file, read_input_bytes, rename_columns, trim_ids
 
 __all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
 SINGLE_EGO = "ego"
@@ -105,45 +107,59 @@ def _present(path: Path) -> bool:
 def read_netkit(
     folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False, format: str = "netkit"
 ) -> EgoNetwork | EgoCollection:
-    """Read netkit's folder: alters.csv (required), egos.csv, ties.csv, support.csv, ledger.csv."""
-    warnings: list[str] = []
-    manifest = {}
-    if _present(folder / "manifest.json"):
-        try:
-            manifest = json.loads(read_input_bytes(folder / "manifest.json").decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise NetkitError(f"{folder / 'manifest.json'}: is not valid JSON ({exc}); fix or delete it.") from None
-        except RecursionError:
-            raise NetkitError(f"{folder / 'manifest.json'}: is nested too deeply to be a netkit manifest; "
-                              "write it again (or delete it: alters.csv is enough).") from None
-        version = manifest.get("schema_version", SCHEMA_VERSION) if isinstance(manifest, dict) else None
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
-            raise NetkitError(
-                f"{folder / 'manifest.json'}: schema_version {version!r} is newer than this netkit understands "
-                f"({SCHEMA_VERSION}); update netkit."
-            )
-    alters_path = folder / "alters.csv"
-    if not _present(alters_path):
-        raise NetkitError(f"{folder}: has no alters.csv; netkit's folder needs at least alters.csv (see docs/formats.md).")
-    alters, a_origin = read_table(alters_path, warnings=warnings)
-    alters = rename_columns(alters, ALTER_ALIASES, columns)
-    origins = {"alters": a_origin}
-    egos = ties = None
-    if _present(folder / "egos.csv"):
-        egos, origins["egos"] = read_table(folder / "egos.csv", warnings=warnings)
-        egos = rename_columns(egos, EGO_ALIASES, columns)
-    if _present(folder / "ties.csv"):
-        ties, origins["ties"] = read_table(folder / "ties.csv", warnings=warnings)
-        ties = rename_columns(ties, TIE_ALIASES, columns)
-    extra = {}
-    for name in OPTIONAL_TABLES:
-        if _present(folder / f"{name}.csv"):
-            extra[name], _ = read_table(folder / f"{name}.csv", warnings=warnings)
+    """Read netkit's folder: alters.csv (required), egos.csv, ties.csv and the optional tables.
+
+    A change a workspace is committing (its journal) is read as a whole: the files it replaces are
+    read from their new copies, so a reader never sees half of a change.
+    """
+    names = ["manifest.json", "alters.csv", "egos.csv", "ties.csv", *(f"{n}.csv" for n in OPTIONAL_TABLES)]
+    try:
+        manifest, tables, origins, warnings = read_committed(
+            folder, names, lambda paths: _folder_tables(folder, paths, columns))
+    except BlockingIOError:
+        raise NetkitError(f"{folder}: kept changing while it was read (a form saving?); read it again.") from None
     kind = manifest.get("kind") if isinstance(manifest, dict) else None
     return tables_to_network(
-        egos, alters, ties, origins, source=str(folder), format=format, directed=directed,
-        single={"ego": True, "collection": False}.get(kind), extra=extra, warnings=warnings,
+        tables.pop("egos"), tables.pop("alters"), tables.pop("ties"), origins, source=str(folder), format=format,
+        directed=directed, single={"ego": True, "collection": False}.get(kind), extra=tables, warnings=warnings,
     )
+
+
+def _manifest(path: Path, shown: Path) -> dict:
+    try:
+        manifest = json.loads(read_input_bytes(path).decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise NetkitError(f"{shown}: is not valid JSON ({exc}); fix or delete it.") from None
+    except RecursionError:
+        raise NetkitError(f"{shown}: is nested too deeply to be a netkit manifest; "
+                          "write it again (or delete it: alters.csv is enough).") from None
+    version = manifest.get("schema_version", SCHEMA_VERSION) if isinstance(manifest, dict) else None
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise NetkitError(f"{shown}: schema_version {version!r} is newer than this netkit understands "
+                          f"({SCHEMA_VERSION}); update netkit.")
+    return manifest
+
+
+def _folder_tables(folder: Path, paths: dict[str, Path], columns: Mapping[str, str] | None):
+    """The manifest and every table of the folder, each read from ``paths`` (named as in the folder)."""
+    warnings: list[str] = []
+    manifest = _manifest(paths["manifest.json"], folder / "manifest.json") if _present(paths["manifest.json"]) else {}
+    if not _present(paths["alters.csv"]):
+        raise NetkitError(f"{folder}: has no alters.csv; netkit's folder needs at least alters.csv (see docs/formats.md).")
+
+    def table(name: str, aliases=None):
+        df, origin = read_table(paths[f"{name}.csv"], label=str(folder / f"{name}.csv"), warnings=warnings)
+        return (rename_columns(df, aliases, columns) if aliases else df), origin
+
+    alters, a_origin = table("alters", ALTER_ALIASES)
+    tables, origins = {"alters": alters, "egos": None, "ties": None}, {"alters": a_origin}
+    for name, aliases in (("egos", EGO_ALIASES), ("ties", TIE_ALIASES)):
+        if _present(paths[f"{name}.csv"]):
+            tables[name], origins[name] = table(name, aliases)
+    for name in OPTIONAL_TABLES:
+        if _present(paths[f"{name}.csv"]):
+            tables[name], _ = table(name)
+    return manifest, tables, origins, warnings
 
 
 def _cell_text(v) -> str | None:

@@ -13,7 +13,8 @@ import pandas as pd
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, make_collection
 from .folder import ALTER_ALIASES, EGO_ALIASES, TIE_ALIASES
-from .text import find_column, read_table, rename_columns, trim_ids
+from .cells import read_own_table as read_table
+from .text import find_column, rename_columns, trim_ids
 
 __all__ = ["read_egor", "read_networkcanvas", "egor_files", "is_networkcanvas"]
 
