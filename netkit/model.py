@@ -457,6 +457,8 @@ def select_ego(net, ego: str | None, *, one: bool = False, what: str = "this"):
         if isinstance(net, EgoCollection):
             if len(net) == 1:
                 return net[net.ego_ids[0]]
+            if len(net) == 0:
+                raise NetkitError(f"{net.source or 'this collection'}: has no egos, so there is nothing for {what}.")
             some = ", ".join(map(str, net.ego_ids[:5])) + (", …" if len(net) > 5 else "")
             raise NetkitError(
                 f"this collection has {len(net)} egos; say which one for {what} with ego= (--ego on the command line; "

@@ -22,6 +22,8 @@ import pandas as pd
 import pytest
 
 import netkit as nk
+from netkit.errors import Origin
+from netkit.model import make_collection
 from hostile import HOSTILE_NAMES
 from hostile import hostile_network as _hostile_network
 from netkit.viz import Drawing, draw, draw_to_file
@@ -530,3 +532,13 @@ def test_the_page_refits_when_its_frame_gets_a_size_or_shows():
     js = (Path(nk.__file__).parent / "viz" / "templates" / "drawing.js").read_text(encoding="utf-8")
     for hook in ("ResizeObserver", "IntersectionObserver", 'network.on("resize"', "beforeprint", 'network.on("zoom"'):
         assert hook in js
+
+
+def test_a_network_with_nobody_yet_says_so_in_one_sentence():
+    empty = make_collection(pd.DataFrame({"ego_id": ["e"]}),
+                            pd.DataFrame({"ego_id": pd.Series(dtype=object), "alter_id": pd.Series(dtype=object)}),
+                            None, origins={"alters": Origin("alters.csv")})
+    with pytest.raises(nk.NetkitError, match="has no people yet, so there is nothing to draw; add them first"):
+        nk.draw(empty["e"])
+    with pytest.raises(nk.NetkitError, match="has no nodes"):
+        nk.draw(nk.WholeNetwork(nx.Graph()))

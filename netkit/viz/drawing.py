@@ -33,7 +33,7 @@ from ..arguments import RENAMED_IN
 from ..errors import NetkitError
 from ..html import render
 from ..frame import as_network
-from ..model import WholeNetwork, select_ego
+from ..model import EgoNetwork, WholeNetwork, select_ego
 from .layouts import Guides, hub_layout, rings_layout, spring_layout
 
 __all__ = [
@@ -669,8 +669,14 @@ def build_scene(net, options: DrawOptions) -> Scene:
     Raises
     ------
     NetkitError
-        A ``ties=`` table that is not this network's, or an unknown ``rings=``/``sectors=``.
+        A ``ties=`` table that is not this network's, an unknown ``rings=``/``sectors=``, or a
+        network with nobody in it yet.
     """
+    if isinstance(net, EgoNetwork) and net.size == 0:
+        raise NetkitError(f"{net.source or 'this network'}: has no people yet, so there is nothing to draw; add "
+                          "them first (notebook 01, tab '1 People', or the alters table).")
+    if isinstance(net, WholeNetwork) and net.G.number_of_nodes() == 0:
+        raise NetkitError(f"{net.source or 'this network'}: has no nodes, so there is nothing to draw.")
     scene = _select(net, options)
     scene.people, scene.links = _measure(scene, options)
     scene.positions, scene.guides = _place(scene, options)
