@@ -2,7 +2,7 @@
 
 Every expected value says where it came from:
 [nx-test]  networkx's tests/test_structuralholes.py (values computed with UCINET and igraph and
-           checked by hand; copied into /work/shared/SCIENCE.md);
+           checked by hand; the same values are in the project's science notes);
 [igraph]   python-igraph's ``Graph.constraint`` computed in the test;
 [nx]       networkx's per-node (pure Python) path, ``nodes=list(G)``, computed in the test;
 [hand]     worked out by hand in the comment next to it;
