@@ -153,10 +153,14 @@ class Working:
         if self._done.wait(self.delay):
             return
         while not self._done.is_set():
-            sys.stderr.write(f"\r{self.what}… {time.monotonic() - start:.0f} s\033[K")
-            sys.stderr.flush()
-            self._shown = True
+            self.note(time.monotonic() - start)
             self._done.wait(1.0)
+
+    def note(self, elapsed: float) -> None:
+        """Write the note once: what is being done and for how long (the thread does it every second)."""
+        sys.stderr.write(f"\r{self.what}… {elapsed:.0f} s\033[K")
+        sys.stderr.flush()
+        self._shown = True
 
     def __enter__(self) -> "Working":
         if self._thread is not None:

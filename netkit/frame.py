@@ -126,8 +126,9 @@ def _weights(values: pd.Series, column: str, where: str) -> np.ndarray:
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
         raise NetkitError(f"{where}: weight column '{column}' has '{values.iloc[i]}', which is not a number; fix that value.")
-    if np.isinf(numbers.to_numpy(dtype=float, na_value=np.nan)).any():
-        i = int(np.flatnonzero(np.isinf(numbers.to_numpy(dtype=float, na_value=np.nan)))[0])
+    infinite = np.isinf(numbers.to_numpy(dtype=float, na_value=np.nan))
+    if infinite.any():
+        i = int(np.flatnonzero(infinite)[0])
         raise NetkitError(f"{where}: weight column '{column}' has {numbers.iloc[i]} in row {i + 1}; a weight must be a "
                           "finite number, 0 or more.")
     if (numbers < 0).any():

@@ -28,9 +28,11 @@ __all__ = ["NEEDS", "network", "workspace", "is_practice", "has", "missing_sente
 _ABOUT_EACH = "notebook 01, tab 2 About each"
 _RATINGS = ("closeness", "frequency", "years_known", "confiding", "support_given", "support_received")
 
+_NO_PEOPLE = "has no people yet: add them in notebook 01, tab 1 People"
+
 # what a step may need -> the sentence printed when it is missing
 NEEDS: dict[str, str] = {
-    "people": "Your network has no people yet: add them in notebook 01, tab 1 People.",
+    "people": f"Your network {_NO_PEOPLE}.",
     "ties": ("None of your contacts is marked as knowing another yet, so there is no web among them to show: "
              "add who knows whom in notebook 01, tab 3 Who knows whom."),
     "context": ("Nobody has a context yet (where you know them from), so there are no groups to compare: "
@@ -119,8 +121,7 @@ def network(my_network: str | Path | None = None, *, sample: str = "personal"):
     path, is_workspace = _own_folder(my_network)
     if not path.exists() or (path.is_dir() and is_workspace and not (path / "alters.csv").exists()):
         if is_workspace:
-            _say(f"Your workspace {path.name!r} has no people yet: add them in notebook 01, tab 1 People; "
-                 "until then this notebook shows the practice network.")
+            _say(f"Your workspace {path.name!r} {_NO_PEOPLE}; until then this notebook shows the practice network.")
         else:
             _say(f"There is no network at {path} yet: check MY_NETWORK in the parameters cell, or type your "
                  "people in with the forms of notebook 01 (tab 1 People); until then this notebook shows the "
@@ -128,8 +129,7 @@ def network(my_network: str | Path | None = None, *, sample: str = "personal"):
         return load_sample(sample)
     net = read(path)
     if getattr(net, "size", 1) == 0:
-        _say(f"{path.name} has no people yet: add them in notebook 01, tab 1 People; "
-             "until then this notebook shows the practice network.")
+        _say(f"{path.name} {_NO_PEOPLE}; until then this notebook shows the practice network.")
         return load_sample(sample)
     return net
 
@@ -159,8 +159,8 @@ def workspace(name: str | None = None, *, practice: str = "personal"):
         own = Workspace(str(name))
         if own.exists and len(own.people()):
             return own
-        _say(f"Your workspace {own.name!r} has no people yet: add them in notebook 01, tab 1 People; "
-             "until then this notebook works on a copy of the practice person's answers.")
+        _say(f"Your workspace {own.name!r} {_NO_PEOPLE}; until then this notebook works on a copy of the "
+             "practice person's answers.")
     return practice_workspace(name=practice)
 
 

@@ -15,7 +15,7 @@ from .arguments import check_count, renamed_keywords
 from .frame import as_network, graph_frame
 from .holes import BURT_COLUMNS, burt_measures, mutual_weights, with_tie
 from .model import EgoCollection, EgoNetwork, WholeNetwork, select_ego
-from .words import plural
+from .words import number, plural
 
 __all__ = ["suggest_introductions", "at_most_per_person", "BRIDGE_FACTOR", "WIN_FOR_ALL"]
 
@@ -51,8 +51,8 @@ def _label(name: str, context) -> str:
 
 
 def _two(x: float) -> str:
-    """A measure as people read it: two significant figures (0.078, 0.54, 1.0)."""
-    return f"{x:.2g}" if x and abs(x) < 1 else f"{x:.2f}".rstrip("0").rstrip(".") or "0"
+    """A measure from 0 to 1 as people read it: two significant figures (0.078, 0.54, 1)."""
+    return number(x, figures=2)
 
 
 def _trust(r: dict) -> str:

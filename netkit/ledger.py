@@ -231,8 +231,10 @@ def reciprocity_sentence(totals: Mapping[str, float]) -> str:
     given, received = int(totals["given"]), int(totals["received"])
     people, both = int(totals["people"]), int(totals["reciprocated"])
     got = "none" if received == 0 else ("one" if received == 1 else number(received))
-    if people == 1:
-        ways = "Favors went both ways." if both else "Favors went one way only."
+    if both == 0:
+        ways = "Favors went one way only."
+    elif people == 1:
+        ways = "Favors went both ways."
     elif both == people:
         ways = f"Favors went both ways with {'both' if people == 2 else 'all ' + number(people)} people."
     else:

@@ -26,6 +26,7 @@ __all__ = [
     "make_collection",
     "pair_key",
     "select_ego",
+    "trim_ids",
     "typed_column",
 ]
 
@@ -54,6 +55,31 @@ def typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin) 
     if attr.kind == "number":
         return out.astype(float)
     return out.astype(object).where(out.notna(), None)
+
+
+ID_COLUMNS = ("ego_id", "alter_id", "source", "target")
+
+
+def trim_ids(df: pd.DataFrame | None, label: str, warnings: list[str] | None) -> pd.DataFrame | None:
+    """Ids with spaces before or after them are trimmed ('A ' and 'A' are one person), with a warning.
+
+    A space nobody can see would otherwise make two people of one, or a tie to someone "missing".
+    Every ego reader goes through :func:`make_collection`, which calls this; edge lists call it too.
+    """
+    if df is None:
+        return None
+    trimmed = []
+    for c in ID_COLUMNS:
+        if c in df.columns and (df[c].dtype == object or pd.api.types.is_string_dtype(df[c])):
+            text = df[c].str.strip()
+            text = text.where(text.notna(), df[c])  # numbers and blanks stay as they are
+            if not text.equals(df[c]):
+                df = df.assign(**{c: text})
+                trimmed.append(c)
+    if trimmed and warnings is not None:
+        warnings.append(f"{label}: spaces before or after some ids ({', '.join(trimmed)}) were removed; "
+                        "'A ' and 'A' are the same person.")
+    return df
 
 
 def _require(df: pd.DataFrame, columns: list[str], origin: Origin, hint: str = "") -> None:
@@ -108,6 +134,9 @@ def make_collection(
     """
     warnings = list(warnings or [])
     a_origin, t_origin = origins["alters"], origins.get("ties", Origin("ties"))
+    alters = trim_ids(alters, a_origin.label, warnings)
+    egos = trim_ids(egos, origins.get("egos", Origin("egos")).label, warnings)
+    ties = trim_ids(ties, t_origin.label, warnings)
     alters = _checked_alters(alters, a_origin)
     egos = _checked_egos(egos, alters, origins.get("egos", Origin("egos")), a_origin)
     ties = _checked_ties(ties, alters, t_origin, a_origin, several=egos.shape[0] > 1)

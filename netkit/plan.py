@@ -190,7 +190,7 @@ def personal_report(
         # the drawing's frame inherits this policy: its own inline scripts may run, nothing loads
         csp=content_security_policy(frames=True),
         who=who if isinstance(who, str) else "",
-        counts=f"{plural(len(net.alters), 'person', 'people')}, {plural(len(net.ties), 'tie')} among them",
+        counts=f"{plural(len(net.alters), 'person', 'people')}, {plural(_distinct_ties(net), 'tie')} among them",
         day=f"{day:%Y-%m-%d}",
         steps=plan_steps(plan),
         own_steps=mine,
@@ -336,3 +336,11 @@ def write_report(net: EgoNetwork, path: str | Path, **options) -> Path:
         raise NetkitError(f"{path}: the report is an HTML page; give the file a name ending in .html.")
     atomic_write_text(path, personal_report(net, **options))
     return path
+
+
+def _distinct_ties(net: EgoNetwork) -> int:
+    """Ties among the people, each pair once and none from a person to themselves (as the measures count)."""
+    from .model import pair_key
+
+    ties = net.ties[net.ties["source"] != net.ties["target"]]
+    return int(len(pair_key(ties.assign(ego_id=net.ego_id), net.directed).drop_duplicates()))

@@ -154,8 +154,9 @@ def _number(value: object, attr: Attribute) -> float | int:
         raise BadValue(f"'{value}' is not a number")
     try:
         number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        raise BadValue(f"'{value}' is not a number") from None
+    except (TypeError, ValueError, OverflowError):
+        raise BadValue(f"'{value}' is not a number" if not isinstance(value, int) else "the number is too large") \
+            from None
     shown = f"{number:g}"
     if not math.isfinite(number):
         raise BadValue(f"'{value}' is not a number")

@@ -23,7 +23,6 @@ import datetime as dt
 import json
 import math
 import re
-import time  # noqa: F401 — the retry pauses of saving are time.sleep (tests skip them as netkit.store.time.sleep)
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +34,7 @@ from .errors import NetkitError
 from .io.atomic import commit_files, needs_recovery, pending_renames, read_committed, recover
 from .paths import workspace_dir
 from .schema import (
-    ALTER_ATTRIBUTES, LEDGER_CHOICES, SCHEMA_VERSION, TABLE_COLUMNS, Attribute, BadValue, parse_value,
+    ALTER_ATTRIBUTES, LEDGER_CHOICES, SCHEMA_VERSION, TABLE_COLUMNS, TABLES, BadValue, parse_value,
 )
 from .schema import manifest as schema_manifest
 
@@ -62,11 +61,9 @@ EGO_ID = "you"
 #: s002, … never reused; ``due`` YYYY-MM-DD or blank; ``done`` 1 or 0; ``created`` YYYY-MM-DD).
 PLAN_TABLE = "plan"
 PLAN_COLUMNS = TABLE_COLUMNS[PLAN_TABLE]
-_COLUMNS: dict[str, list[str]] = TABLE_COLUMNS
-_TABLES = tuple(_COLUMNS)
-_YES_NO = Attribute("bool", fix="write yes or no")
+_YES_NO = ALTER_ATTRIBUTES["confiding"]  # a yes/no answer, as the schema declares it
 
-_FILES = [f"{t}.csv" for t in _TABLES] + ["manifest.json"]  # what a change may write, all at once
+_FILES = [f"{t}.csv" for t in TABLES] + ["manifest.json"]  # what a change may write, all at once
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 10.0  # seconds a change waits for another form's change to finish
@@ -245,14 +242,14 @@ class Workspace:
 
         path = path or self.path / f"{table}.csv"
         if not path.exists():
-            return [], list(_COLUMNS[table])
+            return [], list(TABLE_COLUMNS[table])
         df, _ = read_table(path)  # the readers' own: Excel's encodings and separators too
         header = list(df.columns)
         rows = [
             {c: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)) for c, v in zip(header, rec)}
             for rec in df.itertuples(index=False, name=None)
         ]
-        columns = header + [c for c in _COLUMNS[table] if c not in header]
+        columns = header + [c for c in TABLE_COLUMNS[table] if c not in header]
         for row in rows:
             for c in columns:
                 row.setdefault(c, "")
@@ -261,17 +258,17 @@ class Workspace:
     def _read_tables(self, paths: dict[str, Path] | None = None) -> Tables:
         tables = Tables()
         tables.columns = {}
-        for table in _TABLES:
+        for table in TABLES:
             tables[table], tables.columns[table] = self._read_table(table, (paths or {}).get(f"{table}.csv"))
         return tables
 
-    def _consistent(self, read: Callable[[dict[str, Path]], object], *, settled: bool = False):
+    def _consistent(self, read: Callable[[dict[str, Path]], object]):
         """``read`` the committed files, never a change half-applied. If other windows keep
         changing the workspace, read once under the lock (after finishing what a crash left)."""
         if not self.path.is_dir():
             return read({n: self.path / n for n in _FILES})
         try:
-            return read_committed(self.path, _FILES, read, settled=settled, attempts=20)
+            return read_committed(self.path, _FILES, read, attempts=20)
         except BlockingIOError:
             with self._locked():
                 recover(self.path, _FILES)
@@ -286,7 +283,7 @@ class Workspace:
         import pandas as pd
 
         snap = self._snapshot()
-        return {t: pd.DataFrame(snap[t], columns=snap.columns[t], dtype=object) for t in _TABLES}
+        return {t: pd.DataFrame(snap[t], columns=snap.columns[t], dtype=object) for t in TABLES}
 
     def _frame(self, table: str):
         import pandas as pd
@@ -325,8 +322,7 @@ class Workspace:
 
         if not self.exists:
             raise NetkitError(f"{self.path}: this workspace is empty; add the people you know first.")
-        # nk.read reads the files themselves: wait for a change under way to finish (settled)
-        return self._consistent(lambda _: read(self.path, format="netkit"), settled=True)
+        return read(self.path, format="netkit")  # reads the committed change through the journal itself
 
     # -------------------------------------------------------------- the lock
 
@@ -358,7 +354,7 @@ class Workspace:
             tables.manifest, tables.manifest_updates = self._manifest(), {}
             before = copy.deepcopy(dict(tables))
             result = apply(tables)
-            changed = [t for t in _TABLES if tables[t] != before[t] or (new and t in ("egos", "alters"))]
+            changed = [t for t in TABLES if tables[t] != before[t] or (new and t in ("egos", "alters"))]
             if new and not tables["egos"]:
                 tables["egos"].append({"ego_id": EGO_ID, "name": ""})
             files = {}

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
-from .words import plural
+from .words import and_list, plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import EgoNetwork
@@ -312,13 +312,6 @@ def tie_kind_check(answers: Answers, ties: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _join(words: Sequence[str]) -> str:
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def support_feedback(answers: Answers, people: pd.DataFrame | None = None,
                      ties: Mapping[str, str] | None = None) -> list[str]:
     """Plain-language sentences about the answers: coverage, gaps, load, tie kinds.
@@ -347,7 +340,7 @@ def support_feedback(answers: Answers, people: pd.DataFrame | None = None,
     ))
     gaps = [i.short for i in SUPPORT_ITEMS if answers.get(i.key) == []]
     if gaps:
-        out.append(f"Gap{'s' if len(gaps) > 1 else ''}: no one yet for {_join(gaps)}. A gap is a place to start, "
+        out.append(f"Gap{'s' if len(gaps) > 1 else ''}: no one yet for {and_list(gaps)}. A gap is a place to start, "
                    "not a failing: think of who could fill it, or whom you could meet who might.")
     load = support_load(answers, people)
     covered = int(cov.loc["all", "covered"])
@@ -355,7 +348,7 @@ def support_feedback(answers: Answers, people: pd.DataFrame | None = None,
         name = rec["name"]
         if rec["sole"] >= 2:
             sole = [_ITEMS[k].short for k in rec["items_covered"] if len(answers[k]) == 1]
-            out.append(f"{name} is the only person you named for {_join(sole)}: if {name} were not there, "
+            out.append(f"{name} is the only person you named for {and_list(sole)}: if {name} were not there, "
                        "you would have no one for these. A second person for one of them would spread the load.")
         elif covered >= 3 and rec["share"] >= 0.5:
             out.append(f"Much rests on {name}: named for {rec['items']} of the {covered} kinds of support you have.")
@@ -514,7 +507,7 @@ class SupportAssessment:
 def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None) -> SupportAssessment:
     """Score the self-check of one ego network (``net.extra['support']``, e.g. a workspace).
 
-    Tie kinds come from ``nk.tie_table(net)`` (its ``tie`` column, weak or strong) unless
+    Tie kinds come from the tie strength of each alter (:func:`netkit.tie_strength`, weak below 0.5) unless
     ``ties`` gives them.
     """
     from .model import EgoNetwork
@@ -534,11 +527,11 @@ def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None) 
 
 
 def _tie_kinds(net) -> dict[str, str]:
-    """Alter id -> "weak" or "strong", for the people whose tie strength is known."""
-    from .batch import alter_table
+    """Alter id -> "weak" or "strong", for the people whose tie strength is known (default weights, 0.5)."""
+    from .ties import tie_class, tie_strength
 
-    table = alter_table(net, communities=False)
-    return {str(a): str(t) for a, t in zip(table["alter_id"], table["tie"]) if isinstance(t, str)}
+    kinds = tie_class(tie_strength(net.alters)["strength"].to_numpy(dtype=float), 0.5)
+    return {str(a): str(t) for a, t in zip(net.alters["alter_id"], kinds) if isinstance(t, str)}
 
 
 MSPSS_SUBSCALES = {

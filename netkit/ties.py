@@ -58,7 +58,6 @@ _COLUMNS = {  # item -> the alters columns it is made from
 }
 _BINARY = {"confiding", "support_given", "support_received"}
 
-#: Answers read as 1 and as 0 in the yes/no items (compared lower-cased, after trimming).
 _TABLE_COLUMNS = ["source", "target", "kind", "strength", "tie", "layer", "overlap", "common_neighbors",
                   "local_bridge", "span", "items_missing"]
 

@@ -12,13 +12,16 @@ import math
 __all__ = ["number", "plural", "date_words"]
 
 
-def number(value: float) -> str:
+def number(value: float, figures: int = 3) -> str:
     """A count as a participant reads it: whole numbers exactly, others to 3 significant figures.
 
     Parameters
     ----------
     value : int or float
         The count; a float that is a whole number is written without ``.0``.
+    figures : int, default 3
+        Significant figures for a number that is not whole (2 for measures from 0 to 1, e.g.
+        a constraint of 0.54).
 
     Returns
     -------
@@ -29,6 +32,8 @@ def number(value: float) -> str:
     --------
     >>> number(3), number(3.0), number(4.5678), number(12.345), number(0.3333), number(1234.5)
     ('3', '3', '4.57', '12.3', '0.333', '1,234')
+    >>> number(0.0784, figures=2), number(0.5349, figures=2)
+    ('0.078', '0.53')
     """
     x = float(value)
     if math.isnan(x) or math.isinf(x):
@@ -37,7 +42,7 @@ def number(value: float) -> str:
         return f"{int(x):,}"
     if abs(x) >= 1000:  # past three figures a fraction of a person means nothing
         return f"{round(x):,}"
-    digits = max(0, 2 - math.floor(math.log10(abs(x))))
+    digits = max(0, figures - 1 - math.floor(math.log10(abs(x))))
     return f"{x:.{digits}f}".rstrip("0").rstrip(".")
 
 
@@ -77,3 +82,15 @@ def date_words(day: dt.date) -> str:
     months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December")
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def and_list(words) -> str:
+    """Words as a sentence lists them: "Ana", "Ana and Ben", "Ana, Ben and Cy" ("" for none).
+
+    >>> and_list([]), and_list(["Ana"]), and_list(["Ana", "Ben", "Cy"])
+    ('', 'Ana', 'Ana, Ben and Cy')
+    """
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]

@@ -36,8 +36,11 @@ def _imports(path: Path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             base = package[: len(package) - node.level + 1] if node.level else []
-            target = ".".join(base + ([node.module] if node.module else []))
-            yield node.lineno, target, [a.name for a in node.names]
+            if node.module is None:  # `from .. import widgets`: each name is a module
+                for a in node.names:
+                    yield node.lineno, ".".join(base + [a.name]), []
+                continue
+            yield node.lineno, ".".join(base + [node.module]), [a.name for a in node.names]
         elif isinstance(node, ast.Import):
             for a in node.names:
                 yield node.lineno, a.name, []
@@ -106,6 +109,11 @@ def test_the_checks_can_fail(tmp_path):
             test_no_module_imports_a_private_name_from_another(sample)
         with pytest.raises(AssertionError, match="split these"):
             test_no_function_is_longer_than_about_80_lines(sample)
+        low = tmp_path / "netkit" / "errors.py"  # layer 0 reaching up to the forms, both ways of writing it
+        low.write_text("from . import widgets\nfrom .widgets import NetworkLab\n", encoding="utf-8")
+        assert list(_imports(low)) == [(1, "netkit.widgets", []), (2, "netkit.widgets", ["NetworkLab"])]
+        with pytest.raises(AssertionError, match=r"imports higher layers: \['line 1: netkit.widgets', 'line 2"):
+            test_lower_layers_never_import_higher_ones(low)
     finally:
         PACKAGE = saved
 

@@ -359,14 +359,13 @@ def test_fuzz_commands_give_a_table_or_one_line(header, rows, command, capsys):
 
 
 def test_a_long_step_shows_a_still_working_note_and_clears_it(capsys):
-    import time
-
     from netkit.chunks import Working
 
-    with Working("netkit ties: reading x", True, delay=0.1) as working:
-        time.sleep(0.3)
+    working = Working("netkit ties: reading x", True, delay=3600)  # the thread stays quiet: notes written here
+    with working:
+        working.note(0.2)
         working.step("netkit ties: computing")
-        time.sleep(1.1)
+        working.note(1.4)
     err = capsys.readouterr().err
     assert "\rnetkit ties: reading x… 0 s" in err and "netkit ties: computing… " in err and err.endswith("\r\x1b[K")
     with Working("quick", None, delay=2.0):

@@ -469,23 +469,6 @@ def test_introductions_are_read_by_their_id_columns_and_old_tables_warn():
         nk.draw(net, introductions=pd.DataFrame({"a": ["a01"], "b": ["a02"]}))
 
 
-def test_no_function_in_drawing_or_layouts_is_longer_than_80_lines():
-    import ast
-    import inspect
-
-    from netkit.viz import drawing, layouts
-
-    for module in (drawing, layouts):
-        tree = ast.parse(inspect.getsource(module))
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                first = node.body[0]
-                doc = (first.end_lineno - first.lineno + 1 if isinstance(first, ast.Expr)
-                       and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str) else 0)
-                length = node.end_lineno - node.lineno + 1 - doc
-                assert length <= 80, f"{module.__name__}.{node.name} has {length} lines of code"
-
-
 def test_web_leaves_the_ego_out_but_still_describes_each_tie_to_the_ego():
     net = nk.load_sample("personal")
     rings, web = nk.draw(net), nk.draw(net, layout="web")

@@ -116,7 +116,7 @@ def test_an_interrupted_write_through_the_forms(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", broken)
-    monkeypatch.setattr("netkit.store.time.sleep", lambda s: None)  # skip the retry pauses
+    monkeypatch.setattr("netkit.io.atomic.time.sleep", lambda s: None)  # skip the retry pauses of saving
     lab.support.pickers["career_sounding_board"].value = ("p001",)
     lab.interpreter.closeness.value = 1
     lab.census.nobody_button.click()

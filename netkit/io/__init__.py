@@ -237,12 +237,13 @@ def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
         raise NetkitError("a whole network is written as GraphML (format='graphml'), not as ego tables.")
     coll = as_collection(net)
     kind = "ego" if isinstance(net, EgoNetwork) else "collection"
-    for name, df in {"egos": coll.egos, "alters": coll.alters, "ties": coll.ties, **coll.extra}.items():
+    own = {"egos": coll.egos, "alters": coll.alters, "ties": coll.ties, **coll.extra}
+    for name, df in own.items():
         _check_finite(df, name)
 
     def fill(folder: Path) -> None:
         if format == "netkit":
-            tables = {"egos": coll.egos, "alters": coll.alters, "ties": coll.ties, **coll.extra}
+            tables = own
             manifest = schema.manifest(kind, directed=coll.directed, written_by=f"netkit {__version__}")
             (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         else:

@@ -239,31 +239,29 @@ def _state(folder: Path, names: Iterable[str]) -> tuple:
 
 
 def read_committed(folder: Path, names: Iterable[str], read: Callable[[dict[str, Path]], T], *,
-                   settled: bool = False, attempts: int = 40) -> T:
+                   attempts: int = 40) -> T:
     """``read(paths)`` with ``paths[name]`` the committed version of each file; never writes.
 
     A file a leftover journal replaces is read from its temp. The read is repeated when a change
-    landed meanwhile (the journal or a file changed). With ``settled`` a journal counts as a change
-    under way (for readers that read the finals themselves). Raises :class:`BlockingIOError` if
-    the folder did not keep still for ``attempts`` tries.
+    landed meanwhile (the journal or a file changed), also when that change made the read fail.
+    Raises :class:`BlockingIOError` if the folder did not keep still for ``attempts`` tries.
     """
     folder, names = Path(folder), list(names)
     for attempt in range(attempts):
         before = _state(folder, names)
-        pairs = pending_renames(folder) if before[0] is not None else None
-        if not (settled and pairs is not None):
-            paths = {n: folder / n for n in names}
-            for temp, final in pairs or []:
-                if final in paths and (folder / temp).exists():
-                    paths[final] = folder / temp
-            try:
-                result = read(paths)
-            except FileNotFoundError:
-                result = None
-                before = None  # a temp was renamed away while reading: read again
-            if before is not None and _state(folder, names) == before:
+        paths = {n: folder / n for n in names}
+        for temp, final in (pending_renames(folder) if before[0] is not None else None) or []:
+            if final in paths and (folder / temp).exists():
+                paths[final] = folder / temp
+        try:
+            result = read(paths)
+        except Exception:
+            if _state(folder, names) == before:
+                raise  # the folder kept still: the error is about the files themselves
+        else:
+            if _state(folder, names) == before:
                 return result
-        time.sleep(min(0.005 * (attempt + 1), 0.05))
+        time.sleep(min(0.005 * (attempt + 1), 0.05))  # a change landed while reading: read again
     raise BlockingIOError(errno.EAGAIN, f"{folder}: the files kept changing while being read")
 
 

@@ -74,16 +74,25 @@ def _text_columns(table: pd.DataFrame) -> list:
     return out
 
 
-def _map_text(table: pd.DataFrame, cell) -> pd.DataFrame:
+def _map_text(table: pd.DataFrame, cell, starts: re.Pattern) -> pd.DataFrame:
+    """``cell`` applied to the text cells that ``starts`` matches (found column-wise, not row by row)."""
     changed = {}
     for i in _text_columns(table):
         col = table.iloc[:, i]
-        old = col.astype(object).tolist()
+        values = col.astype(object)
+        try:
+            hit = values.str.match(starts.pattern, na=False).to_numpy(dtype=bool)
+        except AttributeError:  # no text in the column at all
+            continue
+        if not hit.any():
+            continue
+        old = values[hit].tolist()
         new = [cell(v) for v in old]  # a cell left alone is the same object
         if any(a is not b for a, b in zip(old, new)):
+            series = values.copy()
+            series[hit] = new
             dtype = col.dtype
             keep = pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)
-            series = pd.Series(new, index=col.index, dtype=object)
             changed[i] = series if keep else series.astype(dtype)
     names = [cell(c) for c in table.columns]  # a column a participant named is text too
     renamed = any(a is not b for a, b in zip(table.columns, names))
@@ -110,7 +119,7 @@ def safe_table(table: pd.DataFrame) -> pd.DataFrame:
     >>> t["name"].tolist(), t["score"].tolist()
     (["'=1+1", 'Ana'], [-0.2, 1.0])
     """
-    return _map_text(table, safe_cell)
+    return _map_text(table, safe_cell, _NEEDS_PREFIX)
 
 
 def restore_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -122,7 +131,7 @@ def restore_table(table: pd.DataFrame) -> pd.DataFrame:
     >>> restore_table(pd.DataFrame({"name": ["'=1+1", "Ana"]}))["name"].tolist()
     ['=1+1', 'Ana']
     """
-    return _map_text(table, restore_cell)
+    return _map_text(table, restore_cell, _ADDED_PREFIX)
 
 
 def read_own_table(path, **options):

@@ -17,7 +17,7 @@ from ..model import EgoCollection, EgoNetwork, make_collection
 from ..schema import OPTIONAL_TABLES, SCHEMA_VERSION
 from .atomic import read_committed
 from .cells import read_own_table as read_table
-from .text import check_input_file, read_input_bytes, rename_columns, trim_ids
+from .text import check_input_file, read_input_bytes, rename_columns
 
 __all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
 SINGLE_EGO = "ego"
@@ -71,9 +71,7 @@ def tables_to_network(
     warnings: list[str] | None = None,
 ) -> EgoNetwork | EgoCollection:
     """Fill in a single ego's id where the tables leave it out, check, and build the network."""
-    alters = trim_ids(_name_ids(alters, origins["alters"]), origins["alters"].label, warnings)
-    ties = trim_ids(ties, origins["ties"].label if "ties" in origins else source, warnings)
-    egos = trim_ids(egos, origins["egos"].label if "egos" in origins else source, warnings)
+    alters = _name_ids(alters, origins["alters"])
     if "ego_id" not in alters.columns:
         if egos is not None and "ego_id" in egos.columns and len(egos) > 1:
             raise NetkitError(

@@ -14,7 +14,7 @@ from ..errors import NetkitError, Origin
 from ..model import EgoCollection, make_collection
 from .folder import ALTER_ALIASES, EGO_ALIASES, TIE_ALIASES
 from .cells import read_own_table as read_table
-from .text import find_column, rename_columns, trim_ids
+from .text import find_column, rename_columns
 
 __all__ = ["read_egor", "read_networkcanvas", "egor_files", "is_networkcanvas"]
 
@@ -75,8 +75,6 @@ def read_egor(
     if "ties" in files:
         ties, origins["ties"] = read_table(files["ties"], warnings=warnings)
         ties = rename_columns(ties, TIE_ALIASES, columns)
-    egos, alters = trim_ids(egos, e_origin.label, warnings), trim_ids(alters, a_origin.label, warnings)
-    ties = trim_ids(ties, origins["ties"].label if "ties" in origins else str(folder), warnings)
     return make_collection(
         egos, alters, ties, origins=origins, directed=directed, source=str(folder), format="egor",
         warnings=warnings,

@@ -20,7 +20,7 @@ import pandas as pd
 from ..errors import NetkitError, Origin, printable
 
 __all__ = ["read_text", "read_table", "rename_columns", "find_column", "check_input_file", "read_input_bytes",
-           "max_input_bytes", "MAX_INPUT_ENV", "check_path", "trim_ids"]
+           "max_input_bytes", "MAX_INPUT_ENV", "check_path"]
 
 _SEPARATORS = [",", ";", "\t", "|"]
 
@@ -228,29 +228,6 @@ def _parser_detail(exc: Exception, skip_lines: int) -> str:
     if m:
         return f"line {int(m.group(2)) + skip_lines} has {m.group(3)} values, the header {m.group(1)}"
     return msg.strip().splitlines()[-1]
-
-
-ID_COLUMNS = ("ego_id", "alter_id", "source", "target")
-
-
-def trim_ids(df: pd.DataFrame | None, label: str, warnings: list[str] | None) -> pd.DataFrame | None:
-    """Ids with spaces before or after them are trimmed ('A ' and 'A' are one person), with a warning.
-
-    A space nobody can see would otherwise make two people of one, or a tie to someone "missing".
-    """
-    if df is None:
-        return None
-    trimmed = []
-    for c in ID_COLUMNS:
-        if c in df.columns:
-            text = df[c].map(lambda v: v.strip() if isinstance(v, str) else v)
-            if not text.equals(df[c]):
-                df = df.assign(**{c: text})
-                trimmed.append(c)
-    if trimmed and warnings is not None:
-        warnings.append(f"{label}: spaces before or after some ids ({', '.join(trimmed)}) were removed; "
-                        "'A ' and 'A' are the same person.")
-    return df
 
 
 def _norm(name: str) -> str:

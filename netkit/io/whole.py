@@ -6,7 +6,6 @@ reported, not silently merged.
 from __future__ import annotations
 
 import io
-import math
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -14,8 +13,9 @@ import networkx as nx
 import numpy as np
 
 from ..errors import NetkitError
-from ..model import Attribute, WholeNetwork, typed_column
-from .text import read_input_bytes, read_table, rename_columns, trim_ids
+from ..model import WholeNetwork, trim_ids, typed_column
+from ..schema import TIE_WEIGHT, BadValue, parse_value
+from .text import read_input_bytes, read_table, rename_columns
 
 __all__ = ["read_edgelist", "read_graph_xml"]
 
@@ -41,7 +41,7 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeN
         if empty.any():
             raise origin.error("the id is empty; every edge needs two ends.", position=int(np.flatnonzero(empty)[0]), column=col)
     if "weight" in df.columns:
-        df["weight"] = typed_column(df["weight"], "weight", Attribute("number", 0, None, "use a number, 0 or more"), origin)
+        df["weight"] = typed_column(df["weight"], "weight", TIE_WEIGHT, origin)
     G = nx.DiGraph() if directed else nx.Graph()
     attrs = [c for c in df.columns if c not in ("source", "target")]
     records = df[attrs].to_dict("records") if attrs else [{}] * len(df)
@@ -98,8 +98,8 @@ def read_graph_xml(path: Path, *, format: str) -> WholeNetwork:
 
 
 def _finite_weight(w) -> bool:
+    """A weight the schema accepts: a finite number, 0 or more (a whole network's ``weight``)."""
     try:
-        w = float(w)
-    except (ValueError, TypeError, OverflowError):
+        return parse_value(w, TIE_WEIGHT) is not None
+    except BadValue:
         return False
-    return math.isfinite(w) and w >= 0

@@ -16,8 +16,8 @@ import importlib
 import inspect
 import re
 
-__all__ = ["nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "nb07", "practice", "show", "Solution"]
 _MODULES = ["nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "nb07", "practice"]
+__all__ = [*_MODULES, "show", "Solution"]
 
 
 class Solution:

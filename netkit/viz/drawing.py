@@ -32,6 +32,7 @@ import pandas as pd
 from ..arguments import RENAMED_IN
 from ..errors import NetkitError
 from ..html import render
+from ..words import plural
 from ..frame import as_network
 from ..model import EgoNetwork, WholeNetwork, select_ego
 from .layouts import Guides, hub_layout, rings_layout, spring_layout
@@ -902,7 +903,7 @@ def _groups(scene: Scene, people: People, links: Links, seed: int) -> tuple[np.n
         table = clusters(WholeNetwork(G), seed=seed)
     else:
         table = clusters(scene.net, seed=seed)
-    ids = _id_column(table, ("alter_id", "node_id"), "node", "the clusters table", "nk.clusters").to_numpy()
+    ids = table["node_id" if "node_id" in table.columns else "alter_id"].astype(str).to_numpy()
     community = pd.Series(table["community"].to_numpy(), index=ids).reindex(keys).to_numpy(dtype=float, copy=True)
     component = pd.Series(table["component"].to_numpy(), index=ids).reindex(keys).to_numpy(dtype=float, copy=True)
     community[people.is_ego] = np.nan
@@ -1253,7 +1254,7 @@ def _node_tips(scene: Scene, options: DrawOptions, colour_by: str) -> list[str]:
     for i, row in enumerate(nodes.to_dict("records")):
         if p.is_ego[i]:
             tips.append("\n".join([_shown(p.names[i]), "the ego: everyone drawn here is someone they know",
-                                   f"{n_people} people drawn"]))
+                                   f"{plural(n_people, 'person', 'people')} drawn"]))
             continue
         lines = [_shown(p.names[i]), *_attribute_lines(row, cols)]
         if not scene.whole:
@@ -1414,7 +1415,8 @@ def _introductions(scene: Scene, options: DrawOptions, first_id: int) -> tuple[l
     firsts = _id_column(table, ("alter_id_a",), "alter_a", "introductions=", "nk.suggest_introductions")
     seconds = _id_column(table, ("alter_id_b",), "alter_b", "introductions=", "nk.suggest_introductions")
     p = scene.people
-    all_ids = set(map(str, scene.net.G)) if scene.whole else set(pseudonyms(scene.net))
+    all_ids = (set(map(str, scene.net.G)) if scene.whole
+               else set(scene.net.alters["alter_id"].astype(str)) | {str(scene.net.ego_node)})
     out, left_out = [], 0
     for a, b, r in zip(firsts, seconds, table.to_dict("records")):
         for x in (a, b):

@@ -11,6 +11,7 @@ import datetime as dt
 import ipywidgets as W
 
 from ..words import plural
+from ..schema import ALTER_ATTRIBUTES, BadValue, parse_value
 from ._base import BLANK, NOT_ANSWERED, WIDE, PersonForm, guarded, heading, labelled, paragraph
 
 __all__ = ["NameInterpreter", "CONTEXTS", "CLOSENESS", "FREQUENCY", "YES_NO", "QUESTIONS"]
@@ -113,15 +114,13 @@ class NameInterpreter(PersonForm):
         row = people[people["alter_id"] == self.person.value].iloc[0].to_dict()
         with self.quietly():
             self.context.value = row.get("context", "")
-            self.closeness.value = _int(row.get("closeness"), 1, 4)
-            self.frequency.value = _int(row.get("frequency"), 1, 5)
+            self.closeness.value = _answer(row, "closeness", BLANK)
+            self.frequency.value = _answer(row, "frequency", BLANK)
             self.years_known.value = row.get("years_known", "")
             for name in self.YES_NO_FIELDS:
-                getattr(self, name).value = {"1": "yes", "0": "no"}.get(str(row.get(name, "")).strip(), BLANK)
-            try:
-                self.last_contact.value = dt.date.fromisoformat(row["last_contact"]) if row.get("last_contact") else None
-            except ValueError:
-                self.last_contact.value = None
+                getattr(self, name).value = {1: "yes", 0: "no"}.get(_answer(row, name, None), BLANK)
+            day = _answer(row, "last_contact", None)
+            self.last_contact.value = dt.date.fromisoformat(day) if day else None
             self.notes.value = row.get("notes", "")
 
     @guarded
@@ -146,10 +145,11 @@ def _yes_no() -> W.ToggleButtons:
     return toggle
 
 
-def _int(value, low: int, high: int) -> int | str:
-    """A scale answer from disk, or blank when there is none (or it is off the scale)."""
+def _answer(row: dict, field: str, blank):
+    """An answer from disk as the schema reads it (the one validator), or ``blank`` when there is
+    none or it does not fit (a value typed into the file by hand that the form cannot show)."""
     try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return BLANK
-    return int(number) if number.is_integer() and low <= number <= high else BLANK
+        value = parse_value(row.get(field), ALTER_ATTRIBUTES[field])
+    except BadValue:
+        return blank
+    return blank if value is None else value

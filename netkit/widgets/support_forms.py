@@ -9,6 +9,7 @@ import ipywidgets as W
 
 from ..store import Workspace
 from ..support import KINDS, KRAM_FUNCTIONS, SUPPORT_ITEMS
+from ..words import and_list
 from ._base import Form, PersonForm, escape, guarded, heading, paragraph, readable
 
 __all__ = ["SupportForm", "KramForm", "SupportFeedback"]
@@ -87,14 +88,14 @@ class SupportForm(Form):
         picked = [names.get(a, a) for a in self.pickers[item].value]
         dropped = [n for n, a in self.pickers[item].options if a in old - new]  # in the list's order
         if not picked:
-            text = f"Saved: no one picked for this question any more ({_and(dropped)} removed); it is open again."
+            text = f"Saved: no one picked for this question any more ({and_list(dropped)} removed); it is open again."
         elif dropped and not (new - old):
-            text = f"Saved: {_and(picked)} ({_and(dropped)} removed)."
+            text = f"Saved: {and_list(picked)} ({and_list(dropped)} removed)."
         elif dropped:  # a plain click replaces the pick: say who went, and how to keep both
-            text = (f"Saved: {_and(picked)} (instead of {_and(dropped)}). "
+            text = (f"Saved: {and_list(picked)} (instead of {and_list(dropped)}). "
                     "To pick more than one, hold Ctrl (⌘ on a Mac) while you click.")
         else:
-            text = f"Saved: {_and(picked)}."
+            text = f"Saved: {and_list(picked)}."
         self.say(text, "ok")
         self.chosen[item].value = _picked_html(picked)
         with self.quietly():
@@ -118,13 +119,6 @@ class SupportForm(Form):
 def _picked_html(names: list[str]) -> str:
     """The names picked for a question, in words that wrap (a long list is never cut off)."""
     return f"<div style='white-space:normal'>Picked: {escape(', '.join(names))}</div>" if names else ""
-
-
-def _and(names: list[str]) -> str:
-    """Names as a sentence says them: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
-    if len(names) <= 1:
-        return names[0] if names else ""
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class KramForm(PersonForm):
