@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import warnings
 from concurrent.futures import Executor
+from dataclasses import replace
 
 import networkx as nx
 import numpy as np
@@ -23,7 +24,7 @@ from .communities import graph_clusters
 from .errors import NetkitError
 from .frame import as_network, graph_frame
 from .holes import burt_measures, mutual_weights
-from .model import EgoCollection, EgoNetwork, WholeNetwork, as_collection, pair_key, select_ego
+from .model import EgoCollection, EgoNetwork, WholeNetwork, as_collection, pair_key, prepare, scales_of, select_ego
 from .ties import LAYERS, dunbar_layers, item_weights, tie_class, tie_strength
 
 __all__ = ["summarize", "composition", "alter_table", "ALTER_COLUMNS"]
@@ -47,6 +48,8 @@ def summarize(
     executor: Executor | None = None,
     progress: bool | None = None,
     chunk_size: int | None = None,
+    scales=None,
+    tie_type: str | list[str] | None = None,
 ) -> pd.DataFrame:
     """One row per ego: size, ties, density, structural holes, tie strength and composition.
 
@@ -81,12 +84,18 @@ def summarize(
         Egos per chunk. Default: with an executor, enough chunks for four per worker (50 to
         20,000 egos each); without one, the whole collection in one pass (twenty chunks when
         a progress bar is shown).
+    scales : dict, optional
+        Declared scales of the tie-strength items, on top of those the network was read with,
+        e.g. ``{"closeness": (1, 5)}`` (see :func:`netkit.tie_strength`).
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types); without it all types are merged.
 
     Returns
     -------
     DataFrame
         ``ego_id``, ``size`` (alters), ``alter_ties`` (distinct alter–alter ties), ``density``
-        (among alters, 2t / n(n−1); n < 2 → NaN), ``density_with_ego`` (2(t+n) / (n+1)n),
+        (among alters, 2t / n(n−1); n < 2 → NaN), ``density_with_ego`` (2(t+n) / (n+1)n; directed:
+        (t+2n) / (n+1)n, the ego's ties being arcs both ways, as in the ego graph netkit builds),
         ``constraint``, ``effective_size``, ``efficiency``, ``hierarchy`` (Burt, on the ego graph
         with ego), ``components`` and ``isolates`` (among alters, ego removed),
         ``mean_strength`` (mean tie strength of ego's ties) and ``weak_share`` (share of ego's
@@ -123,7 +132,7 @@ def summarize(
     >>> pooled.equals(nk.summarize(survey, group="context"))
     True
     """
-    net = select_ego(as_network(net), ego)
+    net = prepare(select_ego(as_network(net), ego), tie_type=tie_type, scales=scales)
     threshold = check_threshold(threshold)
     if isinstance(net, WholeNetwork):
         if weight is not None or group is not None:
@@ -132,10 +141,11 @@ def summarize(
         return _whole_summary(net.G)
     coll = as_collection(net)
     _check_options(coll, weight=weight, group=group, strength=strength)
+    coll = without_zero_ties(coll, weight)
     if group is not None and categories is None:
         categories = _categories(coll, group)  # K of the whole collection, not of one chunk
     options = {"weight": weight, "group": group, "strength": strength, "threshold": threshold,
-               "categories": categories}
+               "categories": categories, "scales": scales_of(coll)}
     table, messages = run_chunks(coll, _summary_table, options, executor=executor, progress=progress,
                                  chunk_size=chunk_size, columns=_needed_columns(coll, weight=weight, group=group),
                                  what="summarising")
@@ -143,10 +153,19 @@ def summarize(
     return table
 
 
-def _summary_table(coll: EgoCollection, *, weight, group, strength, threshold, categories) -> pd.DataFrame:
+def without_zero_ties(coll: EgoCollection, weight: str | None) -> EgoCollection:
+    """With weights in use, a tie of weight 0 is no tie: the collection without those alter–alter ties."""
+    if weight is None or weight not in coll.ties.columns:
+        return coll
+    zero = pd.to_numeric(coll.ties[weight], errors="coerce").eq(0).to_numpy(dtype=bool)
+    return replace(coll, ties=coll.ties[~zero].reset_index(drop=True)) if zero.any() else coll
+
+
+def _summary_table(coll: EgoCollection, *, weight, group, strength, threshold, categories, scales) -> pd.DataFrame:
     """The summary of one collection (or chunk): runs on the workers."""
     table = _basic(coll)
-    table = table.join(_structure(coll, table, weight=weight, strength=strength, threshold=threshold), on="ego_id")
+    table = table.join(_structure(coll, table, weight=weight, strength=strength, threshold=threshold, scales=scales),
+                       on="ego_id")
     if group is not None:
         table = table.join(composition(coll, group=group, categories=categories).set_index("ego_id"), on="ego_id")
     return table
@@ -165,13 +184,15 @@ def _basic(coll: EgoCollection) -> pd.DataFrame:
     })
 
 
-def _structure(coll: EgoCollection, basic: pd.DataFrame, *, weight, strength, threshold) -> pd.DataFrame:
+def _structure(coll: EgoCollection, basic: pd.DataFrame, *, weight, strength, threshold, scales) -> pd.DataFrame:
     n = basic["size"].to_numpy(float)
     t = basic["alter_ties"].to_numpy(float)
     pairs = n * (n - 1) / (1 if coll.directed else 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         density = np.where(n >= 2, t / pairs, np.nan)
-        with_ego = np.where(n >= 1, (t + n) / ((n + 1) * n / (1 if coll.directed else 2)), np.nan)
+        # the ego graph with the ego: its n ego–alter ties are arcs both ways when directed
+        with_ego = np.where(n >= 1, (t + n * (2 if coll.directed else 1)) / ((n + 1) * n / (1 if coll.directed else 2)),
+                            np.nan)
     out = pd.DataFrame({"ego_id": basic["ego_id"], "density": density,
                         "density_with_ego": with_ego}).set_index("ego_id")
 
@@ -186,7 +207,7 @@ def _structure(coll: EgoCollection, basic: pd.DataFrame, *, weight, strength, th
     out["isolates"] = nodes.assign(isolate=degree == 0).groupby("ego_id", sort=False)["isolate"].sum()
     out[["components", "isolates"]] = out[["components", "isolates"]].fillna(0).astype(int)
 
-    scores = tie_strength(coll.alters, strength=strength)["strength"].to_numpy(float)
+    scores = tie_strength(coll.alters, strength=strength, scales=scales)["strength"].to_numpy(float)
     known = ~np.isnan(scores)
     per = pd.DataFrame({"ego_id": coll.alters["ego_id"].to_numpy(), "known": known,
                         "weak": known & (scores < threshold)}).groupby("ego_id", sort=False)
@@ -355,10 +376,12 @@ def _say_warnings(messages: list[str], coll: EgoCollection, options: dict) -> No
     """
     years = [m for m in messages if "column 'years_known'" in m]
     if len(years) > 1:
-        above = pd.to_numeric(coll.alters["years_known"], errors="coerce") > 100
+        scales = options.get("scales") or scales_of(coll)
+        above = pd.to_numeric(coll.alters["years_known"], errors="coerce") > scales["years_known"].high
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            tie_strength(coll.alters.loc[above, ["years_known"]], strength=options.get("strength", "equal"))
+            tie_strength(coll.alters.loc[above, ["years_known"]], strength=options.get("strength", "equal"),
+                         scales=scales)
         messages = [m for m in messages if m not in years] + [str(w.message) for w in caught]
     warn_once(messages, stacklevel=4)  # the caller of summarize / alter_table (through the renaming wrapper)
 
@@ -382,6 +405,8 @@ def alter_table(
     executor: Executor | None = None,
     progress: bool | None = None,
     chunk_size: int | None = None,
+    scales=None,
+    tie_type: str | list[str] | None = None,
 ) -> pd.DataFrame:
     """One row per alter: tie strength, Dunbar layer, place among the other alters, cluster.
 
@@ -403,6 +428,11 @@ def alter_table(
         For the Louvain search, as in :func:`netkit.clusters`.
     executor, progress, chunk_size
         As in :func:`summarize`: the same table whichever executor runs it.
+    scales : dict, optional
+        Declared scales of the tie-strength items, on top of those the network was read with,
+        e.g. ``{"closeness": (1, 5)}`` (see :func:`netkit.tie_strength`).
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types); without it all types are merged.
 
     Returns
     -------
@@ -435,13 +465,13 @@ def alter_table(
     if isinstance(net, WholeNetwork):
         raise NetkitError("alter_table is for ego networks and collections; for a whole network use nk.tie_table, "
                           "nk.structural_holes and nk.clusters, or cut an ego network with net.ego_network(node).")
-    coll = as_collection(net)
+    coll = as_collection(prepare(net, tie_type=tie_type, scales=scales))
     _check_options(coll, weight=None, group=None, strength=strength)
     threshold = check_threshold(threshold)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise NetkitError(f"seed={seed!r} is not a whole number; pass e.g. seed=0.")
     options = {"strength": strength, "threshold": threshold, "communities": bool(communities), "seed": int(seed),
-               "resolution": float(resolution)}
+               "resolution": float(resolution), "scales": scales_of(coll)}
     tie_weight = "weight" if "weight" in coll.ties.columns else None
     table, messages = run_chunks(coll, _alter_rows, options, executor=executor, progress=progress,
                                  chunk_size=chunk_size, columns=_needed_columns(coll, tie_weight=tie_weight),
@@ -450,7 +480,7 @@ def alter_table(
     return table
 
 
-def _alter_rows(coll: EgoCollection, *, strength, threshold, communities, seed, resolution) -> pd.DataFrame:
+def _alter_rows(coll: EgoCollection, *, strength, threshold, communities, seed, resolution, scales) -> pd.DataFrame:
     """The alter table of one collection (or chunk): runs on the workers."""
     alters = coll.alters
     ego_ids = coll.egos["ego_id"].to_numpy(dtype=object)
@@ -462,7 +492,7 @@ def _alter_rows(coll: EgoCollection, *, strength, threshold, communities, seed, 
     alters, ego = alters.iloc[order].reset_index(drop=True), ego[order]
     coll = EgoCollection(egos=coll.egos, alters=alters, ties=coll.ties, directed=coll.directed, source=coll.source)
 
-    scores = tie_strength(alters, strength=strength)["strength"].to_numpy(dtype=float)
+    scores = tie_strength(alters, strength=strength, scales=scales)["strength"].to_numpy(dtype=float)
     frame = graph_frame(coll, include_ego=False)  # node k is alters row k
     pairs = np.unique(np.stack([np.minimum(frame.src, frame.dst), np.maximum(frame.src, frame.dst)]), axis=1) \
         if len(frame.src) else np.zeros((2, 0), dtype=np.int64)

@@ -14,7 +14,7 @@ import scipy.sparse as sp
 from .errors import NetkitError
 from .frame import (GraphFrame, as_network, choose_method, ego_positions, ego_rows, graph_frame, node_positions,
                     product_at, sorted_csr, triangles)
-from .model import EgoCollection, EgoNetwork, WholeNetwork, as_collection
+from .model import EgoCollection, EgoNetwork, WholeNetwork, as_collection, prepare
 
 __all__ = ["brokerage", "brokerage_counts"]
 
@@ -243,7 +243,7 @@ def _missing_near(frame: GraphFrame, missing: np.ndarray, positions: np.ndarray)
     return (np.asarray(near).ravel() + missing)[positions].astype(np.int64)
 
 
-def brokerage(net: Network, *, group: str) -> pd.DataFrame:
+def brokerage(net: Network, *, group: str, tie_type: str | list[str] | None = None) -> pd.DataFrame:
     """Gould–Fernandez brokerage roles: how often each person links two others who are not tied.
 
     A *broker* v sits on a path a – v – b between two people a and b who have no tie of their
@@ -262,6 +262,9 @@ def brokerage(net: Network, *, group: str) -> pd.DataFrame:
         The attribute that defines groups: a node attribute of a whole network, or a column of
         the alters table (e.g. ``context``) for ego networks.
 
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types), e.g. one edge type of a Network Canvas export;
+        without it all types are merged.
     Returns
     -------
     DataFrame
@@ -317,7 +320,7 @@ def brokerage(net: Network, *, group: str) -> pd.DataFrame:
     >>> roles.loc["0"].to_dict()
     {'coordinator': 87, 'itinerant': 0, 'gatekeeper_representative': 15, 'liaison': 0, 'total': 102, 'group_missing': 0}
     """
-    net = as_network(net)
+    net = prepare(as_network(net), tie_type=tie_type)
     frame = graph_frame(net)
     codes, missing = _group_codes(net, frame, group)
     positions = ego_positions(frame)

@@ -35,9 +35,11 @@ def _options() -> dict[str, argparse.ArgumentParser]:
         return argparse.ArgumentParser(add_help=False)
 
     groups = {name: parent() for name in ("input", "ego", "output", "strength", "threshold", "weight", "group", "scale")}
-    groups["input"].add_argument("input", metavar="INPUT", help="file or folder to read (see docs/formats.md)")
+    groups["input"].add_argument("input", metavar="INPUT", nargs="?",
+                                 help="file or folder to read (see docs/formats.md); or name the files with --alters")
     groups["input"].add_argument("--format", default="auto", choices=FORMATS, help="input format (default: guess)")
     groups["input"].add_argument("--directed", action="store_true", help="treat ties as directed")
+    _reading_options(groups["input"])
     groups["ego"].add_argument("--ego", metavar="ID",
                                help="only this ego (for a whole network: the ego network of this node)")
     groups["output"].add_argument("-o", "--output", metavar="OUT", help="write the CSV here instead of standard output")
@@ -60,6 +62,70 @@ def _options() -> dict[str, argparse.ArgumentParser]:
     shown.add_argument("--no-progress", dest="progress", action="store_false",
                        help="never show one (default: only in a terminal, on long runs)")
     return groups
+
+
+def _reading_options(p: argparse.ArgumentParser) -> None:
+    """How to read data as its authors published it (see docs/formats.md)."""
+    from .model import DUPLICATES
+
+    p.add_argument("--datapackage", metavar="FILE", help="a datapackage.json codebook for the data (default: the one "
+                   "in the INPUT folder, if any)")
+    for table in ("egos", "alters", "ties"):
+        p.add_argument(f"--{table}", metavar="FILE", help=f"the {table} table, named as a file (instead of INPUT)")
+    p.add_argument("--scale", metavar="ITEM=RANGE", action="append", default=[],
+                   help="the scale your survey used, e.g. closeness=1-5 or frequency=1-6:reverse (repeat for several)")
+    p.add_argument("--missing", metavar="CODE", action="append",
+                   help="a cell text that means not known, e.g. -99 (repeat; default: empty and NA)")
+    p.add_argument("--duplicates", choices=DUPLICATES, default="max",
+                   help="a pair listed twice keeps: max (the largest weight, default), sum, first, or error")
+    p.add_argument("--column", metavar="THEIRS=NETKIT", action="append", default=[],
+                   help="map a column to netkit's name, e.g. 'Closeness (1-5)=closeness' (repeat for several)")
+    p.add_argument("--tie-type", metavar="TYPE", action="append",
+                   help="only ties of this type (repeat for several; default: all types merged)")
+
+
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    from .errors import NetkitError
+
+    out = {}
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or not key.strip() or not rest.strip():
+            raise NetkitError(f"{option} {value!r} needs the form NAME=VALUE, e.g. {option} closeness=1-5.")
+        out[key.strip()] = rest.strip()
+    return out
+
+
+def read_arguments(args: argparse.Namespace) -> tuple[object, dict]:
+    """What to read (INPUT, or the files named by --egos/--alters/--ties) and how (nk.read's options)."""
+    from .errors import NetkitError
+
+    files = {t: getattr(args, t, None) for t in ("egos", "alters", "ties")}
+    if any(files.values()):
+        if args.input:
+            raise NetkitError("give either INPUT or the files with --egos/--alters/--ties, not both.")
+        if not files["alters"]:
+            raise NetkitError("--egos and --ties need --alters FILE too: the alters table is the one every network has.")
+        source = {k: v for k, v in files.items() if v}
+    elif args.input:
+        source = args.input
+    else:
+        raise NetkitError("say what to read: a file or folder (INPUT), or the tables with --alters FILE "
+                          "(and --egos, --ties).")
+    scales = {k: v.replace(":", " ") for k, v in _pairs(args.scale, "--scale").items()}
+    options = {"format": args.format, "directed": args.directed, "duplicates": args.duplicates,
+               "scales": scales or None, "missing": tuple(args.missing) if args.missing else None,
+               "columns": _pairs(args.column, "--column") or None, "datapackage": args.datapackage}
+    return source, options
+
+
+def _read(args: argparse.Namespace):
+    """INPUT (or the named files) read with the command's reading options and narrowed to --tie-type."""
+    from .io import read
+    from .model import prepare
+
+    source, options = read_arguments(args)
+    return prepare(read(source, **options), tie_type=args.tie_type)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,6 +184,15 @@ def _parser() -> argparse.ArgumentParser:
     pseudo.add_argument("--keep", metavar="COLUMN", action="append", default=[],
                         help="keep this text column although it is not declared safe (repeat for several); it is "
                              "still checked for names")
+    package = sub.add_parser("datapackage", help="write a starter datapackage.json codebook for the tables in a folder",
+                             description="Look at the CSV/TSV files in FOLDER and write a first datapackage.json "
+                                         "(Frictionless Data Package): which file is which table, id columns, each "
+                                         "scale's range as seen, missing-value codes seen. Check and edit it, then "
+                                         "every command reads the folder as it says.")
+    package.set_defaults(func=_datapackage)
+    package.add_argument("folder", metavar="FOLDER", help="the folder holding the data files")
+    package.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: FOLDER/datapackage.json; "
+                         "an existing file is never replaced)")
     group = command("class-summary", "one anonymised group report from several participants' exports", _class_summary,
                     "strength", "threshold",
                     description="Combine participants' (pseudonymised) exports into distributions of network "
@@ -134,10 +209,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _network(args: argparse.Namespace):
     """INPUT as read, narrowed to --ego where given (the model's one ego picker)."""
-    from .io import read
     from .model import select_ego
 
-    net = select_ego(read(args.input, format=args.format, directed=args.directed), getattr(args, "ego", None))
+    net = select_ego(_read(args), getattr(args, "ego", None))
     _step(args, f"netkit {args.command}: computing")
     return net
 
@@ -196,13 +270,12 @@ def _introduce(args: argparse.Namespace):
 
 def _draw(args: argparse.Namespace) -> None:
     from .model import select_ego
-    from .io import read
     from .viz import draw_to_file
 
-    net = read(args.input, format=args.format, directed=args.directed)
-    _check_drawable(net, args.input)
+    net = _read(args)
+    _check_drawable(net, net.source or args.input)
     net = select_ego(net, args.ego, one=True, what="the drawing")
-    _check_drawable(net, args.input)
+    _check_drawable(net, net.source or args.input)
     _step(args, "netkit draw: placing and drawing")
     draw_to_file(net, Path(args.output), layout=args.layout, color_by=args.color_by)
 
@@ -224,22 +297,53 @@ def _check_drawable(net, source: str) -> None:
 def _batch(args: argparse.Namespace) -> None:
     from .reproduce import run_batch
 
+    source, options = read_arguments(args)
+    format, directed = options.pop("format"), options.pop("directed")
     with _executor(args) as pool:
-        run_batch(args.input, args.output, format=args.format, directed=args.directed, group=args.group,
+        run_batch(source, args.output, format=format, directed=directed, group=args.group,
                   weight=args.weight, strength=args.strength, threshold=args.threshold,
                   communities=not args.no_communities, seed=args.seed, executor=pool, progress=args.progress,
-                  command=["netkit", *args.argv])
+                  command=["netkit", *args.argv], read_options=options, tie_type=args.tie_type)
 
 
 def _pseudonymize(args: argparse.Namespace) -> None:
+    from .errors import NetkitError
     from .pseudonym import write_pseudonymized
 
+    named = [f"--{k.replace('_', '-')}" for k in ("egos", "alters", "ties", "datapackage", "scale", "missing", "column",
+                                                  "tie_type") if getattr(args, k, None)]
+    if named or args.duplicates != "max" or not args.input:
+        raise NetkitError(f"pseudonymize copies INPUT as it is read by default (a datapackage.json in its folder is "
+                          f"used); {', '.join(named) or '--duplicates'} cannot be used here — pass the folder as INPUT."
+                          if args.input or named else "pseudonymize needs INPUT: the file or folder to copy.")
     _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
                                  ids=args.ids, directed=args.directed, keep=args.keep)
     from .errors import printable
 
     for line in log:
         print(f"netkit: {printable(line)}", file=sys.stderr)
+
+
+def _datapackage(args: argparse.Namespace) -> None:
+    import json
+
+    from .errors import NetkitError, printable
+    from .io import atomic_write_text
+    from .io.package import DESCRIPTOR, starter_package
+
+    folder = Path(args.folder).expanduser()
+    if not folder.is_dir():
+        raise NetkitError(f"{folder}: is not a folder; pass the folder that holds the data files.")
+    target = Path(args.output).expanduser() if args.output else folder / DESCRIPTOR
+    if target.exists():
+        raise NetkitError(f"{target}: already exists and is never replaced; edit it, or write the new one elsewhere "
+                          "with -o FILE.")
+    package, notes = starter_package(folder)
+    atomic_write_text(target, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    tables = [f"{r['path']} ({r['netkit']['table']})" for r in package["resources"] if "netkit" in r]
+    print(f"netkit: wrote {printable(target)}: {', '.join(tables) or 'no table recognised'}.", file=sys.stderr)
+    for note in notes:
+        print(f"netkit: check: {printable(note)}.", file=sys.stderr)
 
 
 def _class_summary(args: argparse.Namespace) -> None:
@@ -364,6 +468,7 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
 
     args.argv = list(sys.argv[1:] if argv is None else argv)
     inputs = list(getattr(args, "inputs", None) or [getattr(args, "input", None) or ""])
+    inputs += [getattr(args, k, None) for k in ("egos", "alters", "ties", "datapackage") if getattr(args, k, None)]
     for item in filter(None, inputs):
         _resolved(item)
     if getattr(args, "output", None) and args.func not in (_batch, _pseudonymize):  # folders: checked where written
@@ -389,7 +494,7 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         from .reproduce import manifest_path, write_manifest
 
         atomic_write_text(Path(args.output), text)
-        write_manifest(manifest_path(args.output), inputs=[args.input], outputs=[args.output],
+        write_manifest(manifest_path(args.output), inputs=[i for i in inputs if i], outputs=[args.output],
                        parameters=_parameters(args), command=["netkit", *args.argv])
     else:
         sys.stdout.write(text)

@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 
 from .frame import as_network
-from .model import EgoCollection, EgoNetwork, WholeNetwork
+from .model import EgoCollection, EgoNetwork, WholeNetwork, prepare
 
 __all__ = ["clusters", "graph_clusters"]
 
@@ -49,7 +49,8 @@ def graph_clusters(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, id_co
 
 
 def clusters(
-    net: EgoNetwork | EgoCollection | WholeNetwork, *, seed: int = 0, resolution: float = 1.0
+    net: EgoNetwork | EgoCollection | WholeNetwork, *, seed: int = 0, resolution: float = 1.0,
+    tie_type: str | list[str] | None = None,
 ) -> pd.DataFrame:
     """Connected components and modularity communities of the alters (or of a whole network).
 
@@ -61,6 +62,9 @@ def clusters(
     resolution : float
         Louvain resolution: above 1 gives more, smaller communities.
 
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types), e.g. one edge type of a Network Canvas export;
+        without it all types are merged.
     Returns
     -------
     DataFrame
@@ -89,7 +93,7 @@ def clusters(
     >>> int(table["component"].max()) + 1   # four groups that do not know each other
     4
     """
-    net = as_network(net)
+    net = prepare(as_network(net), tie_type=tie_type)
     if isinstance(net, WholeNetwork):
         return graph_clusters(net.G, seed=seed, resolution=resolution)
     if isinstance(net, EgoNetwork):

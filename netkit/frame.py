@@ -158,8 +158,9 @@ def graph_frame(net, *, weight: str | None = None, include_ego: bool = True) -> 
 
     ``weight`` names a column: for ego networks, alter–alter ties take it from the ties table and
     ego–alter ties from the alters table, each where that table has the column (else 1.0); for
-    whole networks it is the edge attribute. Non-numeric, negative or missing weights raise a
-    NetkitError naming the column.
+    whole networks it is the edge attribute. A tie of weight 0 is no tie (left out of the frame,
+    so of every measure). Non-numeric, negative or missing weights raise a NetkitError naming the
+    column.
     """
     net = as_network(net)
     if isinstance(net, WholeNetwork):
@@ -211,7 +212,11 @@ def graph_frame(net, *, weight: str | None = None, include_ego: bool = True) -> 
             w.append(a_w)
     src, dst, w = map(np.concatenate, (src, dst, w))
     # position in the listing: tie rows first, so a pair listed twice keeps its first row
-    s, d, ww, kept = _distinct(src, dst, w, coll.directed, np.arange(len(src)))
+    positions = np.arange(len(src))
+    if weight is not None:  # with weights in use, a tie of weight 0 is no tie
+        tie = w != 0
+        src, dst, w, positions = src[tie], dst[tie], w[tie], positions[tie]
+    s, d, ww, kept = _distinct(src, dst, w, coll.directed, positions)
     is_ego_edge = kept >= len(ties)
     tie_row = np.where(is_ego_edge, -1, kept)
     return GraphFrame(labels, ego, is_ego, s, d, ww, is_ego_edge, tie_row, coll.directed, kind)
@@ -246,6 +251,7 @@ def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
             raise NetkitError(f"{net.source or 'this network'}: the edge {u} – {v} has no '{weight}'; give every edge "
                               "one or choose another weight.")
         w = _weights(values, weight, net.source or "this network")
+        src, dst, w = src[w != 0], dst[w != 0], w[w != 0]  # with weights in use, a tie of weight 0 is no tie
     else:
         w = np.ones(len(src))
     s, d, ww, _ = _distinct(src, dst, w, G.is_directed(), np.arange(len(src)))

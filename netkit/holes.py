@@ -18,7 +18,7 @@ from .arguments import renamed_keywords
 from .errors import NetkitError
 from .frame import (GraphFrame, as_network, choose_method, ego_positions, ego_rows, graph_frame, node_positions,
                     product_at, sorted_csr, triangles)
-from .model import EgoCollection, EgoNetwork, WholeNetwork, select_ego
+from .model import EgoCollection, EgoNetwork, WholeNetwork, prepare, select_ego
 
 __all__ = [
     "BURT_COLUMNS",
@@ -128,6 +128,7 @@ def _hierarchy(c: np.ndarray, row: np.ndarray, degree: np.ndarray, C: np.ndarray
         terms = np.where(ratio > 0, ratio * np.log(ratio), 0.0)
         H = _sum_by(row, terms, n) / (degree * np.log(degree))
     H[degree < 2] = np.nan
+    H[np.abs(H) < 1e-12] = 0.0  # hierarchy is never negative: -1.4e-16 is 0 up to rounding
     return H
 
 
@@ -357,7 +358,7 @@ def _dense_block(S: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.nda
     return S[rows][:, cols].toarray()
 
 
-def structural_holes(net: Network, *, weight: str | None = None) -> pd.DataFrame:
+def structural_holes(net: Network, *, weight: str | None = None, tie_type: str | list[str] | None = None) -> pd.DataFrame:
     """Burt's structural-hole measures: constraint, effective size, efficiency and hierarchy.
 
     A *structural hole* is the absence of a tie between two of your contacts. Someone whose
@@ -379,6 +380,9 @@ def structural_holes(net: Network, *, weight: str | None = None) -> pd.DataFrame
         ego–alter ties from the alters table (e.g. ``closeness``), each where that table has the
         column (1.0 otherwise); for whole networks it is the edge attribute. Without it every
         tie weighs 1.
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types), e.g. one edge type of a Network Canvas export;
+        without it all types are merged.
 
     Returns
     -------
@@ -451,7 +455,7 @@ def structural_holes(net: Network, *, weight: str | None = None) -> pd.DataFrame
     >>> nk.structural_holes(nk.load_sample("survey")).shape
     (200, 6)
     """
-    net = as_network(net)
+    net = prepare(as_network(net), tie_type=tie_type)
     frame = graph_frame(net, weight=weight)
     positions = ego_positions(frame)
     return ego_rows(frame, positions, burt_measures(mutual_weights(frame), positions))

@@ -14,7 +14,7 @@ import pandas as pd
 from .arguments import check_count, renamed_keywords
 from .frame import as_network, graph_frame
 from .holes import BURT_COLUMNS, burt_measures, mutual_weights, with_tie
-from .model import EgoCollection, EgoNetwork, WholeNetwork, select_ego
+from .model import EgoCollection, EgoNetwork, WholeNetwork, prepare, scales_of, select_ego
 from .words import number, plural
 
 __all__ = ["suggest_introductions", "at_most_per_person", "BRIDGE_FACTOR", "WIN_FOR_ALL"]
@@ -42,7 +42,7 @@ COLUMNS = [
 def _strengths(net: EgoNetwork, strength) -> pd.Series:
     from .ties import tie_strength
 
-    scores = tie_strength(net.alters, strength=strength)["strength"]
+    scores = tie_strength(net.alters, strength=strength, scales=scales_of(net))["strength"]
     return pd.Series(scores.to_numpy(), index=net.alters["alter_id"].to_numpy())
 
 
@@ -204,6 +204,8 @@ def suggest_introductions(
     strength="equal",
     seed: int = 0,
     per_person: int | None = None,
+    scales=None,
+    tie_type: str | list[str] | None = None,
 ) -> pd.DataFrame:
     """Rank pairs of your contacts who do not know each other by how much an introduction would help.
 
@@ -225,6 +227,12 @@ def suggest_introductions(
         contact whom nobody else reaches does not fill the whole list; ``None`` (default) keeps the
         plain ranking.
 
+    scales : dict, optional
+        Declared scales of the tie-strength items, on top of those the network was read with
+        (see :func:`netkit.tie_strength`).
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types), e.g. one edge type of a Network Canvas export;
+        without it all types are merged.
     Returns
     -------
     DataFrame
@@ -263,7 +271,7 @@ def suggest_introductions(
     k = check_count(k, "k", what="suggestions")
     per_person = check_count(per_person, "per_person", what="suggestions per person", optional=True)
     options = {"k": k, "strength": strength, "seed": seed, "per_person": per_person}
-    net = as_network(net)
+    net = prepare(as_network(net), tie_type=tie_type, scales=scales)
     if not isinstance(net, EgoCollection):
         return _suggest_one(select_ego(net, ego, one=True, what="introductions"), **options)
     egos = [select_ego(net, ego)] if ego is not None else list(net)

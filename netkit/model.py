@@ -6,7 +6,7 @@ place where tables are typed and checked.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping
 
 import networkx as nx
@@ -14,11 +14,18 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError, Origin
-from .schema import ALTER_ATTRIBUTES, TIE_WEIGHT, Attribute, BadValue, parse_value
+from .schema import (ALTER_ATTRIBUTES, DEFAULT_SCALES, ITEM_COLUMNS, MISSING_WORDS, TIE_WEIGHT, Attribute, BadScale,
+                     BadValue, Scale, parse_scale, parse_value, scale_attribute)
 
 __all__ = [
     "ALTER_ATTRIBUTES",
     "Attribute",
+    "DUPLICATES",
+    "alter_attributes",
+    "declared_scales",
+    "prepare",
+    "scales_of",
+    "tie_types",
     "EgoCollection",
     "EgoNetwork",
     "WholeNetwork",
@@ -35,11 +42,13 @@ def _first_bad(mask: pd.Series) -> int:
     return int(np.flatnonzero(np.asarray(mask, dtype=bool))[0])
 
 
-def typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin) -> pd.Series:
+def typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin, item: str | None = None) -> pd.Series:
     """Convert one attribute column to its declared type, or say which cell is wrong.
 
     Each distinct value is checked once with :func:`netkit.schema.parse_value` (the validator the
-    workspace uses too); the first bad one, in row order, is named with its line.
+    workspace uses too); the first bad one, in row order, is named with its line. For a column of a
+    tie-strength ``item``, a value off the scale is reported with the range of the whole column and
+    the ways to declare the scale the survey used.
     """
     if attr.kind == "text":
         return values
@@ -48,13 +57,72 @@ def typed_column(values: pd.Series, name: str, attr: Attribute, origin: Origin) 
         try:
             parsed[value] = parse_value(value, attr)
         except BadValue as exc:
-            raise origin.error(f"{exc}; {attr.fix}.", position=_first_bad(values == value), column=name) from None
+            fix = _scale_fix(values, item, attr) if item and attr.kind in ("scale", "bool") else attr.fix
+            raise origin.error(f"{exc}; {fix}.", position=_first_bad(values == value), column=name) from None
     out = values.map(parsed, na_action="ignore")
     if attr.kind in ("scale", "bool"):  # whole numbers stay whole (4, not 4.0); blanks stay blank
         return out.astype("Int64")
     if attr.kind == "number":
         return out.astype(float)
     return out.astype(object).where(out.notna(), None)
+
+
+def _scale_fix(values: pd.Series, item: str, attr: Attribute) -> str:
+    """How to fix a value off an item's scale: the whole column's range and the ways to declare a scale."""
+    numbers = pd.to_numeric(values.astype("string").str.strip().str.replace(",", ".", regex=False), errors="coerce")
+    numbers = numbers[np.isfinite(numbers.to_numpy(dtype=float, na_value=np.nan))]
+    if numbers.empty:
+        return attr.fix
+    lo, hi = float(numbers.min()), float(numbers.max())
+    low = min(lo, attr.low if attr.low is not None else lo)
+    return (f"the column runs from {lo:g} to {hi:g}: correct the value, or declare the scale your survey used "
+            f"with scales={{'{item}': ({low:g}, {hi:g})}} (nk.read and every measure), --scale {item}={low:g}-{hi:g} "
+            "on the command line, or a datapackage.json beside the data")
+
+
+def declared_scales(scales) -> dict[str, Scale]:
+    """Declared scales checked: item → :class:`~netkit.schema.Scale` from pairs, dicts or text.
+
+    >>> declared_scales({"closeness": (1, 5)})
+    {'closeness': Scale(low=1.0, high=5.0, reverse=False)}
+    """
+    if scales is None:
+        return {}
+    if not isinstance(scales, Mapping):
+        raise NetkitError(f"scales must be a dict such as {{'closeness': (1, 5)}}, got {type(scales).__name__}.")
+    out = {}
+    for item, value in scales.items():
+        if item not in ITEM_COLUMNS:
+            raise NetkitError(f"scales has an unknown item {item!r}; items are {', '.join(ITEM_COLUMNS)}.")
+        try:
+            out[item] = parse_scale(value)
+        except BadScale as exc:
+            raise NetkitError(f"scales[{item!r}] is {value!r}; {exc}.") from None
+        if item == "years_known" and out[item].low < 0:
+            raise NetkitError(f"scales['years_known'] is {value!r}; years known start at 0 or more.")
+    return out
+
+
+def alter_attributes(scales: Mapping[str, Scale] | None = None) -> dict[str, Attribute]:
+    """The alters columns with a declared meaning, each item's columns checked on its declared scale."""
+    attrs = dict(ALTER_ATTRIBUTES)
+    for item, scale in (scales or {}).items():
+        for column in ITEM_COLUMNS[item]:
+            attrs[column] = scale_attribute(item, scale)
+    return attrs
+
+
+def item_of(column: str) -> str | None:
+    """The tie-strength item an alters column belongs to (``support_given`` → ``services``)."""
+    return next((item for item, cols in ITEM_COLUMNS.items() if column in cols), None)
+
+
+def scales_of(net, scales=None) -> dict[str, Scale]:
+    """Every item's scale for ``net``: the defaults, then the network's declared ones, then ``scales``."""
+    out = dict(DEFAULT_SCALES)
+    out.update(getattr(net, "scales", None) or {})
+    out.update(declared_scales(scales))
+    return out
 
 
 ID_COLUMNS = ("ego_id", "alter_id", "source", "target")
@@ -114,6 +182,10 @@ def _id_text(v) -> str | None:
     return str(v)
 
 
+#: What a reader does with a pair of people listed twice (see :func:`dedupe_ties`).
+DUPLICATES = ("max", "sum", "first", "error")
+
+
 def make_collection(
     egos: pd.DataFrame | None,
     alters: pd.DataFrame,
@@ -125,29 +197,77 @@ def make_collection(
     format: str = "",
     extra: Mapping[str, pd.DataFrame] | None = None,
     warnings: list[str] | None = None,
+    scales: Mapping | None = None,
+    missing: tuple | None = None,
+    duplicates: str = "max",
 ) -> "EgoCollection":
     """Type and check the three tables once, and return a collection.
 
     ``alters`` must have ``ego_id`` and ``alter_id``; ``ties`` ``ego_id``, ``source`` and
     ``target``; ``egos`` ``ego_id``. ``origins`` names where each table came from ("egos",
-    "alters", "ties") so that errors point at the right file and line.
+    "alters", "ties") so that errors point at the right file and line. ``scales`` declares the
+    range of tie-strength items (``{"closeness": (1, 5)}``), ``missing`` the cell texts that mean
+    "not known" (default: the empty cell and ``NA``), ``duplicates`` what a pair listed twice
+    becomes (:data:`DUPLICATES`).
     """
     warnings = list(warnings or [])
+    declared = declared_scales(scales)
+    if duplicates not in DUPLICATES:
+        raise NetkitError(f"duplicates={duplicates!r} is not a rule; use one of {', '.join(map(repr, DUPLICATES))}.")
     a_origin, t_origin = origins["alters"], origins.get("ties", Origin("ties"))
-    alters = trim_ids(alters, a_origin.label, warnings)
-    egos = trim_ids(egos, origins.get("egos", Origin("egos")).label, warnings)
-    ties = trim_ids(ties, t_origin.label, warnings)
-    alters = _checked_alters(alters, a_origin)
+    words = MISSING_WORDS if missing is None else tuple(missing)
+    alters = blank_missing(trim_ids(alters, a_origin.label, warnings), words)
+    egos = blank_missing(trim_ids(egos, origins.get("egos", Origin("egos")).label, warnings), words)
+    ties = blank_missing(trim_ids(ties, t_origin.label, warnings), words)
+    alters = _checked_alters(alters, a_origin, declared)
     egos = _checked_egos(egos, alters, origins.get("egos", Origin("egos")), a_origin)
     ties = _checked_ties(ties, alters, t_origin, a_origin, several=egos.shape[0] > 1)
     warnings += _tie_warnings(ties, t_origin, directed)
+    ties, said = dedupe_ties(ties, directed, duplicates, t_origin)
+    warnings += said
     return EgoCollection(
         egos=egos, alters=alters, ties=ties, directed=directed, source=source, format=format,
-        extra=dict(extra or {}), warnings=warnings,
+        extra=dict(extra or {}), warnings=warnings, scales=declared,
     )
 
 
-def _checked_alters(alters: pd.DataFrame, a_origin: Origin) -> pd.DataFrame:
+_NEVER_MISSING = frozenset({"ego_id", "alter_id", "source", "target", "name", "networkCanvasEgoUUID"})
+
+
+def blank_missing(df: pd.DataFrame | None, words: tuple) -> pd.DataFrame | None:
+    """Cells whose text is one of ``words`` (the missing-value codes) become blank, in every column but ids and names.
+
+    >>> table = blank_missing(pd.DataFrame({"alter_id": ["NA"], "sex": ["NA"], "age": [-99]}), ("", "NA", "-99"))
+    >>> table["alter_id"].tolist(), table["sex"].isna().all(), table["age"].isna().all()
+    (['NA'], np.True_, np.True_)
+    """
+    if df is None or not len(words):
+        return df
+    codes = {str(w).strip() for w in words}
+    numbers = set()
+    for w in codes:
+        try:
+            numbers.add(float(w.replace(",", ".")))
+        except ValueError:
+            pass
+    changed = {}
+    for c in df.columns:
+        if c in _NEVER_MISSING:
+            continue
+        col = df[c]
+        if col.dtype.kind in "biuf":
+            hit = col.isin(numbers).to_numpy() if numbers else None
+        elif col.dtype == object or pd.api.types.is_string_dtype(col):
+            text = col.astype("string").str.strip()
+            hit = (text.isin(codes) & col.notna()).to_numpy(dtype=bool)
+        else:
+            hit = None
+        if hit is not None and hit.any():
+            changed[c] = col.mask(hit)
+    return df.assign(**changed) if changed else df
+
+
+def _checked_alters(alters: pd.DataFrame, a_origin: Origin, scales: Mapping[str, Scale] | None = None) -> pd.DataFrame:
     _require(alters, ["ego_id", "alter_id"], a_origin)
     alters = _as_text_ids(alters.reset_index(drop=True), ["ego_id", "alter_id"])
     _check_ids(alters, "ego_id", a_origin)
@@ -161,9 +281,9 @@ def _checked_alters(alters: pd.DataFrame, a_origin: Origin) -> pd.DataFrame:
             position=i,
             column="alter_id",
         )
-    for name, attr in ALTER_ATTRIBUTES.items():
+    for name, attr in alter_attributes(scales).items():
         if name in alters.columns:
-            alters[name] = typed_column(alters[name], name, attr, a_origin)
+            alters[name] = typed_column(alters[name], name, attr, a_origin, item=item_of(name))
     return alters
 
 
@@ -224,13 +344,99 @@ def _tie_warnings(ties: pd.DataFrame, t_origin: Origin, directed: bool) -> list[
             f"{t_origin.at(_first_bad(loops))}: {int(loops.sum())} tie(s) join a person to themselves; "
             "they are kept in the table but left out of graphs and counts."
         )
-    repeated = pair_key(ties, directed).duplicated() & ~loops
-    if repeated.any():
-        out.append(
-            f"{t_origin.at(_first_bad(repeated))}: {int(repeated.sum())} tie(s) repeat a pair already listed"
-            f"{'' if directed else ' (A–B and B–A are one tie)'}; each pair is counted once."
-        )
+    if "tie_type" in ties.columns:
+        kinds = pd.unique(ties["tie_type"].dropna())
+        if len(kinds) > 1:
+            shown = ", ".join(map(str, kinds[:6])) + (", …" if len(kinds) > 6 else "")
+            out.append(f"{t_origin.label}: the ties are of {len(kinds)} types ({shown}); every measure merges them "
+                       "unless you choose with tie_type= (--tie-type on the command line).")
     return out
+
+
+_KEPT = {"max": "the row with the largest weight", "sum": "one row with the weights added up",
+         "first": "the first row"}
+
+
+def dedupe_ties(ties: pd.DataFrame, directed: bool, rule: str, origin: Origin) -> tuple[pd.DataFrame, list[str]]:
+    """One row per pair of people (and tie type): the rule says which row a pair listed twice keeps.
+
+    ``"max"`` keeps the row with the largest ``weight`` (the first row without a weight column),
+    ``"sum"`` keeps the first row with the weights added up, ``"first"`` the first row, and
+    ``"error"`` refuses the table. Undirected ties A–B and B–A are one pair. Self-loops are left
+    as they are. Returns the table and a warning that counts the repeated pairs, how many of them
+    had rows that disagreed, and what was kept.
+
+    >>> t = pd.DataFrame({"ego_id": ["e"] * 3, "source": ["a", "b", "a"], "target": ["b", "a", "c"], "weight": [1.0, 3.0, 2.0]})
+    >>> kept, said = dedupe_ties(t, False, "max", Origin("ties.csv"))
+    >>> kept["weight"].tolist(), said[0].split(": ", 1)[1]
+    ([3.0, 2.0], "1 pair is listed more than once (A–B and B–A are one tie), 1 of them with rows that disagree (weight); each keeps the row with the largest weight (duplicates='max').")
+    """
+    if ties.empty:
+        return ties, []
+    group = pair_groups(pair_codes(ties, directed))
+    loop = (ties["source"] == ties["target"]).to_numpy(dtype=bool)
+    group = np.where(loop, group.max() + 1 + np.arange(len(group)), group)  # each self-loop stays as it is
+    first = np.zeros(len(group), dtype=bool)
+    first[np.unique(group, return_index=True)[1]] = True
+    if first.all():
+        return ties, []
+    first_dup = _first_bad(~first)
+    if rule == "error":
+        e, s, t = (ties[c].iloc[first_dup] for c in ("ego_id", "source", "target"))
+        raise origin.error(f"the tie {s}–{t} of ego '{e}' is listed again; remove the repeat, or choose what to "
+                           "keep with duplicates='max', 'sum' or 'first' (--duplicates).", position=first_dup)
+    dup = np.bincount(group)[group] > 1
+    pairs = int(len(np.unique(group[dup])))
+    values = [c for c in ties.columns if c not in ("ego_id", "source", "target")]
+    differ_cols, differ = [], 0
+    if values:
+        by = ties.loc[dup, values].astype("string").fillna("\0").groupby(group[dup]).nunique()
+        differ = int((by > 1).any(axis=1).sum())
+        differ_cols = [c for c in values if (by[c] > 1).any()]
+    has_weight = "weight" in ties.columns and rule in ("max", "sum")
+    out = ties.reset_index(drop=True)
+    keep_rows = np.flatnonzero(first)
+    if rule == "max" and has_weight:
+        heaviest = np.lexsort((np.arange(len(out)), -out["weight"].astype(float).fillna(-np.inf).to_numpy(), group))
+        keep_rows = np.sort(heaviest[np.unique(group[heaviest], return_index=True)[1]])
+    kept = out.iloc[keep_rows].copy()
+    if rule == "sum" and has_weight:
+        totals = out["weight"].astype(float).groupby(group).sum(min_count=1)
+        kept["weight"] = totals.reindex(group[keep_rows]).to_numpy()
+    what = _KEPT[rule] if has_weight or rule == "first" else "the first row (there is no weight column)"
+    agree = (f", {differ} of them with rows that disagree ({', '.join(differ_cols)})" if differ
+             else ", all with the same values")
+    said = (f"{origin.at(first_dup)}: {pairs} {'pair is' if pairs == 1 else 'pairs are'} listed more than once"
+            f"{'' if directed else ' (A–B and B–A are one tie)'}{agree}; each keeps {what} (duplicates={rule!r}).")
+    return kept.reset_index(drop=True), [said]
+
+
+def pair_codes(ties: pd.DataFrame, directed: bool) -> np.ndarray:
+    """Each tie's pair as integer codes, one row per tie: ego, first end, second end (in order when
+    undirected) and, where the ties have one, the tie type. Equal rows are the same pair."""
+    m = len(ties)
+    ends, _ = pd.factorize(np.concatenate([ties["source"].to_numpy(dtype=object), ties["target"].to_numpy(dtype=object)]))
+    a, b = ends[:m], ends[m:]
+    if not directed:
+        a, b = np.minimum(a, b), np.maximum(a, b)
+    columns = [pd.factorize(ties["ego_id"].to_numpy(dtype=object))[0], a, b]
+    if "tie_type" in ties.columns:
+        columns.append(pd.factorize(ties["tie_type"].astype("string").fillna("").to_numpy(dtype=object))[0])
+    return np.stack(columns, axis=1).astype(np.int64)
+
+
+def pair_groups(codes: np.ndarray) -> np.ndarray:
+    """A group number per row: rows with equal codes (the same pair) share one, numbered by first row."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((np.arange(len(codes)), *codes.T[::-1]))
+    ordered = codes[order]
+    new = np.ones(len(codes), dtype=bool)
+    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    sorted_group = np.cumsum(new) - 1
+    group = np.empty(len(codes), dtype=np.int64)
+    group[order] = sorted_group
+    return group
 
 
 def pair_key(ties: pd.DataFrame, directed: bool) -> pd.DataFrame:
@@ -252,6 +458,11 @@ def _records(df: pd.DataFrame) -> list[dict]:
     return out
 
 
+#: Extra tables that belong to one ego (given an ``ego_id`` when a network becomes a collection);
+#: others, such as a study's ``instrument``, hold the same rows for every ego.
+_EGO_TABLES = frozenset({"support", "ledger", "plan"})
+
+
 @dataclass(frozen=True)
 class EgoNetwork:
     """One person's network: the ego, the alters (their contacts) and who knows whom.
@@ -271,6 +482,7 @@ class EgoNetwork:
     extra: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     ego_node: str | None = None
+    scales: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.ego_node is None:
@@ -321,7 +533,9 @@ class EgoNetwork:
             alters=self.alters.assign(ego_id=self.ego_id)[["ego_id", *self.alters.columns.drop("ego_id", errors="ignore")]],
             ties=self.ties.assign(ego_id=self.ego_id)[["ego_id", *self.ties.columns.drop("ego_id", errors="ignore")]],
             directed=self.directed, source=self.source, format=self.format,
-            extra={k: v.assign(ego_id=self.ego_id) for k, v in self.extra.items()}, warnings=list(self.warnings),
+            extra={k: v.assign(ego_id=self.ego_id) if "ego_id" in v.columns or k in _EGO_TABLES else v
+                   for k, v in self.extra.items()},
+            warnings=list(self.warnings), scales=dict(self.scales),
         )
 
     def __repr__(self) -> str:
@@ -344,6 +558,7 @@ class EgoCollection:
     format: str = ""
     extra: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    scales: dict = field(default_factory=dict)
     _positions: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def _rows(self, name: str, ego_id: str) -> pd.DataFrame:
@@ -400,7 +615,7 @@ class EgoCollection:
         return EgoNetwork(
             ego_id=ego["ego_id"], ego=ego, alters=alters.reset_index(drop=True),
             ties=ties.reset_index(drop=True), directed=self.directed, source=self.source,
-            format=self.format, extra=extra, warnings=list(self.warnings),
+            format=self.format, extra=extra, warnings=list(self.warnings), scales=dict(self.scales),
         )
 
     def as_collection(self) -> "EgoCollection":
@@ -501,3 +716,57 @@ def select_ego(net, ego: str | None, *, one: bool = False, what: str = "this"):
             raise NetkitError(f"this network's ego is '{net.ego_id}', not '{ego}'; leave ego= out or correct it.")
         return net
     return net.ego_network(ego)
+
+
+def tie_types(net) -> list[str]:
+    """The tie types a network's ties are of (the ``tie_type`` column of its ties, or edge attribute)."""
+    if isinstance(net, WholeNetwork):
+        return sorted({str(d["tie_type"]) for _, _, d in net.G.edges(data=True) if d.get("tie_type") is not None})
+    ties = net.ties
+    return [str(t) for t in pd.unique(ties["tie_type"].dropna())] if "tie_type" in ties.columns else []
+
+
+def _chosen_types(net, tie_type) -> list[str]:
+    chosen = [tie_type] if isinstance(tie_type, str) else list(tie_type)
+    if not chosen or not all(isinstance(t, str) for t in chosen):
+        raise NetkitError(f"tie_type={tie_type!r} must name a tie type, or a list of them.")
+    have = tie_types(net)
+    unknown = [t for t in chosen if t not in have]
+    if unknown:
+        listed = ", ".join(map(repr, have)) if have else "none: the ties have no tie_type"
+        raise NetkitError(f"{net.source or 'this network'}: has no ties of type {unknown[0]!r}; its tie types are "
+                          f"{listed}.")
+    return chosen
+
+
+def prepare(net, *, tie_type=None, scales=None):
+    """The network a measure works on: only the ties of ``tie_type`` (one type or a list), and
+    ``scales`` declared on top of the network's own (its alters checked against them).
+
+    Both ``None``: ``net`` itself. Every measure, summary, drawing and command calls this, so
+    ``tie_type=`` and ``scales=`` mean the same everywhere.
+
+    >>> import netkit as nk
+    >>> prepare(nk.load_sample("personal"), scales={"closeness": (1, 5)}).scales["closeness"]
+    Scale(low=1.0, high=5.0, reverse=False)
+    """
+    if tie_type is not None:
+        chosen = _chosen_types(net, tie_type)
+        if isinstance(net, WholeNetwork):
+            G = net.G.edge_subgraph([e for e in net.G.edges(keys=net.G.is_multigraph())
+                                     if str(net.G.edges[e].get("tie_type")) in chosen]).copy()
+            G.add_nodes_from(net.G.nodes(data=True))
+            net = WholeNetwork(G, source=net.source, format=net.format, warnings=list(net.warnings))
+        else:
+            keep = net.ties["tie_type"].astype("string").isin(chosen).fillna(False).to_numpy(dtype=bool)
+            net = replace(net, ties=net.ties[keep].reset_index(drop=True),
+                          warnings=[w for w in net.warnings if "tie_type=" not in w])
+    if scales is not None and not isinstance(net, WholeNetwork):
+        declared = {**net.scales, **declared_scales(scales)}
+        origin = Origin(f"{net.source or 'this network'}, alters table", row_word="row",
+                        lines=tuple(range(1, len(net.alters) + 1)))
+        attrs = alter_attributes(declared)
+        retyped = {c: typed_column(net.alters[c], c, attrs[c], origin, item=item_of(c))
+                   for item in declared for c in ITEM_COLUMNS[item] if c in net.alters.columns}
+        net = replace(net, alters=net.alters.assign(**retyped), scales=declared)
+    return net

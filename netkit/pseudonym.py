@@ -67,7 +67,7 @@ SAFE_COLUMNS: dict[str, frozenset] = {
     "edges": frozenset({"weight"}),
     "nodes": frozenset(),
 }
-SAFE_COLUMNS["ties"] = SAFE_COLUMNS["ties"] | {"weight"}
+SAFE_COLUMNS["ties"] = SAFE_COLUMNS["ties"] | {"weight", "tie_type"}
 
 # id columns of each table and the kind of id each holds
 _ID_COLUMNS = {

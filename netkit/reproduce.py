@@ -347,6 +347,17 @@ def check_output_folder(path: Path, *, inputs: Iterable[Path], what: str, marker
 
 
 @renamed_keywords(weights="strength")
+def _recorded(value):
+    """A read option as the manifest's JSON holds it (scales as text, paths as text)."""
+    if isinstance(value, Mapping):
+        return {str(k): _recorded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_recorded(v) for v in value]
+    if hasattr(value, "text") and callable(value.text):
+        return value.text()
+    return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
+
+
 def run_batch(
     input: str | Path,
     output: str | Path,
@@ -362,6 +373,8 @@ def run_batch(
     executor: Executor | None = None,
     progress: bool | None = None,
     command: list[str] | None = None,
+    read_options: Mapping | None = None,
+    tie_type: str | list[str] | None = None,
 ) -> Path:
     """Read a collection and write its summary, alter and tie tables with a manifest, in one folder.
 
@@ -385,6 +398,12 @@ def run_batch(
         files are byte-identical whichever executor ran them.
     command : list of str, optional
         The command line to record (the CLI passes its own).
+    read_options : dict, optional
+        More arguments of :func:`netkit.read` (``scales``, ``missing``, ``duplicates``,
+        ``datapackage``, ``columns``); recorded in the manifest. ``input`` may be a dict of files
+        (``{"egos": …, "alters": …, "ties": …}``) as there.
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types), in every table.
 
     Returns
     -------
@@ -405,9 +424,18 @@ def run_batch(
     from .model import WholeNetwork
     from .ties import tie_table
 
-    input, output = Path(input).expanduser(), Path(output).expanduser()
-    check_output_folder(output, inputs=[input], what="batch tables", marker="netkit_batch")
-    net = read(input, format=format, directed=directed)
+    from .model import prepare
+
+    inputs = [Path(p).expanduser() for p in input.values() if p is not None] if isinstance(input, Mapping) \
+        else [Path(input).expanduser()]
+    output = Path(output).expanduser()
+    read_options = dict(read_options or {})
+    if read_options.get("datapackage") is not None:
+        inputs.append(Path(read_options["datapackage"]).expanduser())
+    check_output_folder(output, inputs=inputs, what="batch tables", marker="netkit_batch")
+    net = prepare(read(input if isinstance(input, Mapping) else inputs[0], format=format, directed=directed,
+                       **read_options), tie_type=tie_type)
+    input = inputs[0].parent if isinstance(input, Mapping) else inputs[0]
     if isinstance(net, WholeNetwork):
         raise NetkitError(f"{input}: is a whole network; a batch run is for ego networks — use netkit summary, ties "
                           "and holes on a whole network, or cut ego networks from it first.")
@@ -420,12 +448,13 @@ def run_batch(
     }
     parameters = {"format": format, "directed": directed, "group": group, "weight": weight, "strength": strength,
                   "threshold": threshold, "communities": communities,
-                  "executor": describe_executor(executor)}
+                  "executor": describe_executor(executor), "tie_type": tie_type,
+                  **{k: _recorded(v) for k, v in read_options.items() if v is not None}}
 
     def fill(folder: Path) -> None:
         for name, table in tables.items():
             (folder / name).write_text(table_csv(table), encoding="utf-8", newline="")
-        record = manifest(inputs=[input], outputs=[folder / n for n in tables], parameters=parameters,
+        record = manifest(inputs=inputs, outputs=[folder / n for n in tables], parameters=parameters,
                           seeds={"communities": seed}, command=command, root=folder)
         record["netkit_batch"] = {name: what for name, what in BATCH_TABLES.items()}
         (folder / "manifest.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n",

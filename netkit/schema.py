@@ -22,9 +22,16 @@ __all__ = [
     "Attribute",
     "ALTER_ATTRIBUTES",
     "TIE_WEIGHT",
+    "ITEM_COLUMNS",
+    "DEFAULT_SCALES",
+    "MISSING_WORDS",
+    "Scale",
+    "parse_scale",
+    "scale_attribute",
     "YES_WORDS",
     "NO_WORDS",
     "BadValue",
+    "BadScale",
     "parse_value",
     "manifest",
 ]
@@ -66,6 +73,7 @@ class Attribute:
     low: float | None = None
     high: float | None = None
     fix: str = ""
+    reverse: bool = False  # a scale where higher means weaker or farther
 
 
 ALTER_ATTRIBUTES: dict[str, Attribute] = {
@@ -83,6 +91,103 @@ ALTER_ATTRIBUTES: dict[str, Attribute] = {
 
 #: An alter–alter tie's optional ``weight`` column.
 TIE_WEIGHT = Attribute("number", 0, None, "use a number, 0 or more")
+
+
+#: The items of the tie-strength index and the alters columns each is made from.
+ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
+    "closeness": ("closeness",),
+    "frequency": ("frequency",),
+    "years_known": ("years_known",),
+    "confiding": ("confiding",),
+    "services": ("support_given", "support_received"),
+}
+
+#: Cell texts that mean "not known" in any attribute column (ids and names are never missing by text):
+#: the empty cell and R's ``NA``. A data package's ``missingValues`` replace them.
+MISSING_WORDS: tuple[str, ...] = ("", "NA")
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The declared range of a tie-strength item: ``low``–``high``, higher = stronger unless ``reverse``.
+
+    >>> parse_scale("1-5"), parse_scale("1-6 reverse").reverse, parse_scale((0, 1))
+    (Scale(low=1.0, high=5.0, reverse=False), True, Scale(low=0.0, high=1.0, reverse=False))
+    """
+
+    low: float
+    high: float
+    reverse: bool = False
+
+    def text(self) -> str:
+        return f"{self.low:g}–{self.high:g}" + (" (reversed: higher is weaker)" if self.reverse else "")
+
+
+#: The declared range of each item (``years_known`` in years, before its log transform).
+DEFAULT_SCALES: dict[str, Scale] = {
+    "closeness": Scale(1.0, 4.0),
+    "frequency": Scale(1.0, 5.0),
+    "years_known": Scale(0.0, 100.0),  # a lifetime: kin known since birth
+    "confiding": Scale(0.0, 1.0),
+    "services": Scale(0.0, 1.0),
+}
+
+
+class BadScale(ValueError):
+    """A declared scale that is not a range; the message says what it is not."""
+
+
+def parse_scale(value: object) -> Scale:
+    """A declared scale from ``(low, high)``, ``{"min": …, "max": …, "reverse": …}``, ``"1-5"`` or
+    ``"1-5 reverse"`` (the command line's ``--scale closeness=1-5``), or a :class:`Scale`.
+
+    Raises :class:`BadScale` (a ``ValueError``) for anything else, or a low not below high.
+    """
+    if isinstance(value, Scale):
+        low, high, reverse = value.low, value.high, value.reverse
+    elif isinstance(value, str):
+        text = value.strip().lower()
+        reverse = text.endswith(("reverse", "reversed"))
+        text = text.removesuffix("reversed").removesuffix("reverse").strip().rstrip(":, ").strip()
+        parts = [t.strip() for t in text.replace("–", "-").replace("..", "-").split("-") if t.strip()]
+        if len(parts) != 2:
+            raise BadScale("give the declared range as two numbers such as 1-5 (or 1-5 reverse)")
+        low, high = parts
+    elif isinstance(value, dict):
+        if not {"min", "max"} <= set(value) or not set(value) <= {"min", "max", "reverse"}:
+            raise BadScale("give the declared range with the keys 'min' and 'max' (and optionally 'reverse')")
+        low, high, reverse = value["min"], value["max"], value.get("reverse", False)
+    else:
+        try:
+            low, high = value  # a pair
+        except (TypeError, ValueError):
+            raise BadScale("give the declared range as two numbers (min, max), e.g. (1, 5) or '1-5'") from None
+        reverse = False
+    try:
+        low, high = float(low), float(high)
+    except (TypeError, ValueError):
+        raise BadScale("give the declared range as two numbers (min, max), e.g. (1, 5) or '1-5'") from None
+    if not (math.isfinite(low) and math.isfinite(high) and low < high):
+        raise BadScale("the minimum must be below the maximum and both finite")
+    if not isinstance(reverse, bool):
+        raise BadScale("'reverse' must be true or false")
+    return Scale(low, high, reverse)
+
+
+def scale_attribute(item: str, scale: Scale) -> Attribute:
+    """How a column of ``item`` is checked when its declared scale is ``scale``.
+
+    Years known are a number of 0 or more (values above the declared top count as the top when
+    strength is scored); yes/no items stay yes/no on their default 0–1; anything else is a scale of
+    whole numbers.
+    """
+    if item == "years_known":
+        return Attribute("number", scale.low, None, f"use a number of years, {scale.low:g} or more",
+                         reverse=scale.reverse)
+    if item in ("confiding", "services") and (scale.low, scale.high) == (0, 1):
+        return Attribute("bool", fix="write yes or no", reverse=scale.reverse)
+    return Attribute("scale", scale.low, scale.high,
+                     f"use a whole number from {scale.low:g} to {scale.high:g}", reverse=scale.reverse)
 
 
 class BadValue(ValueError):

@@ -18,8 +18,8 @@ import scipy.sparse as sp
 from .arguments import check_threshold, renamed_keywords
 from .errors import NetkitError
 from .frame import as_network, graph_frame, product_at
-from .model import EgoCollection, WholeNetwork, as_collection
-from .schema import NO_WORDS, YES_WORDS
+from .model import EgoCollection, WholeNetwork, as_collection, declared_scales, prepare, scales_of
+from .schema import DEFAULT_SCALES, ITEM_COLUMNS, NO_WORDS, YES_WORDS, Scale
 from .words import plural
 
 __all__ = ["ITEMS", "LAYERS", "PRESETS", "SCALES", "dunbar_layers", "granovetter_check", "item_weights",
@@ -29,14 +29,9 @@ __all__ = ["ITEMS", "LAYERS", "PRESETS", "SCALES", "dunbar_layers", "granovetter
 #: services) is made from the two columns ``support_given`` and ``support_received``.
 ITEMS: tuple[str, ...] = ("closeness", "frequency", "years_known", "confiding", "services")
 
-#: The declared range of each item (``years_known`` in years, before its log transform).
-SCALES: dict[str, tuple[float, float]] = {
-    "closeness": (1.0, 4.0),
-    "frequency": (1.0, 5.0),
-    "years_known": (0.0, 100.0),  # a lifetime: kin known since birth
-    "confiding": (0.0, 1.0),
-    "services": (0.0, 1.0),
-}
+#: The default declared range of each item (``years_known`` in years, before its log transform);
+#: a network read with declared scales (``scales=``, ``--scale``, a data package) carries its own.
+SCALES: dict[str, tuple[float, float]] = {item: (s.low, s.high) for item, s in DEFAULT_SCALES.items()}
 
 #: Item weights of the named presets (an item left out has weight 0).
 PRESETS: dict[str, dict[str, float]] = {
@@ -49,13 +44,7 @@ PRESETS: dict[str, dict[str, float]] = {
 LAYERS: tuple[str, ...] = ("5", "15", "50", "150", "150+")
 _LAYER_SIZES = np.array([5, 15, 50, 150])
 
-_COLUMNS = {  # item -> the alters columns it is made from
-    "closeness": ("closeness",),
-    "frequency": ("frequency",),
-    "years_known": ("years_known",),
-    "confiding": ("confiding",),
-    "services": ("support_given", "support_received"),
-}
+_COLUMNS = ITEM_COLUMNS  # item -> the alters columns it is made from
 _BINARY = {"confiding", "support_given", "support_received"}
 
 _TABLE_COLUMNS = ["source", "target", "kind", "strength", "tie", "layer", "overlap", "common_neighbors",
@@ -96,8 +85,10 @@ def tie_strength(
         (``closeness``, ``frequency``, ``years_known``, ``confiding``, ``services``) to weights
         ≥ 0; items it leaves out weigh 0.
     scales : dict, optional
-        Declared ranges that replace the defaults, item → ``(min, max)``, e.g.
-        ``{"closeness": (1, 5)}`` for a five-point closeness question. Defaults: closeness
+        Declared ranges that replace the defaults, item → ``(min, max)``, ``"1-5"``,
+        ``"1-6 reverse"`` or ``{"min": 1, "max": 6, "reverse": True}``, e.g.
+        ``{"closeness": (1, 5)}`` for a five-point closeness question. A *reversed* scale is one
+        where higher means weaker or farther (frequency coded 1 = daily). Defaults: closeness
         1–4, frequency 1–5, years_known 0–100, confiding 0–1, services 0–1 (a range given for
         ``services`` applies to both support columns).
 
@@ -231,48 +222,36 @@ def item_weights(strength) -> dict[str, float]:
     return resolved
 
 
-def _item_scales(scales) -> dict[str, tuple[float, float]]:
+def _item_scales(scales) -> dict[str, Scale]:
     """The default declared ranges, with the user's replacements checked and applied."""
-    ranges = dict(SCALES)
-    if scales is None:
-        return ranges
-    if not isinstance(scales, Mapping):
-        raise NetkitError(f"scales must be a dict such as {{'closeness': (1, 5)}}, got {type(scales).__name__}.")
-    for item, pair in scales.items():
-        if item not in ITEMS:
-            raise NetkitError(f"scales has an unknown item {item!r}; items are {', '.join(ITEMS)}.")
-        try:
-            lo, hi = (float(v) for v in pair)
-        except (TypeError, ValueError):
-            raise NetkitError(f"scales[{item!r}] is {pair!r}; give the declared range as two numbers (min, max).") from None
-        if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-            raise NetkitError(f"scales[{item!r}] is {pair!r}; the minimum must be below the maximum and both finite.")
-        if item == "years_known" and lo < 0:
-            raise NetkitError(f"scales['years_known'] is {pair!r}; years known start at 0 or more.")
-        ranges[item] = (lo, hi)
-    return ranges
+    return {**DEFAULT_SCALES, **declared_scales(scales)}
 
 
-def _item_score(alters: pd.DataFrame, item: str, scale: tuple[float, float]) -> np.ndarray:
-    """One item rescaled to [0, 1] by its declared range; NaN where it has no value."""
-    lo, hi = scale
+def _item_score(alters: pd.DataFrame, item: str, scale: Scale) -> np.ndarray:
+    """One item rescaled to [0, 1] by its declared range (1 = strongest); NaN where it has no value."""
+    lo, hi = scale.low, scale.high
+
+    def unit(x):
+        return (hi - x) / (hi - lo) if scale.reverse else (x - lo) / (hi - lo)
+
     if item == "services":
         given, received = (_column(alters, c, lo, hi) for c in _COLUMNS[item])
-        return ((given - lo) / (hi - lo) + (received - lo) / (hi - lo)) / 2
+        return (unit(given) + unit(received)) / 2
     x = _column(alters, item, lo, hi, open_top=item == "years_known")
     if item != "years_known":
-        return (x - lo) / (hi - lo)
+        return unit(x)
     above = x > hi
     if above.any():
         warnings.warn(
             f"alters, column 'years_known': {int(above.sum())} value(s) lie above the declared maximum of "
-            f"{hi:g} years (largest {np.nanmax(x):g}) and count as 1, the top of the scale; declare a wider "
+            f"{hi:g} years (largest {np.nanmax(x):g}) and count as the top of the scale; declare a wider "
             f"range with scales={{'years_known': (0, {max(np.nanmax(x), hi):g})}} to tell them apart.",
             UserWarning,
             stacklevel=3,
         )
     x = np.minimum(x, hi)
-    return (np.log1p(x) - np.log1p(lo)) / (np.log1p(hi) - np.log1p(lo))
+    score = (np.log1p(x) - np.log1p(lo)) / (np.log1p(hi) - np.log1p(lo))
+    return 1 - score if scale.reverse else score
 
 
 def _column(alters: pd.DataFrame, column: str, lo: float, hi: float, *, open_top: bool = False) -> np.ndarray:
@@ -302,10 +281,12 @@ def _column(alters: pd.DataFrame, column: str, lo: float, hi: float, *, open_top
     if outside.any():
         i = int(np.flatnonzero(outside)[0])
         item = "services" if column.startswith("support_") else column
-        wider = (min(lo, numbers[i]), max(hi, numbers[i]))
+        seen = numbers[~np.isnan(numbers)]
+        wider = (min(lo, seen.min()), max(hi, seen.max()))
         raise NetkitError(
-            f"{_where(alters, i, column)}: {numbers[i]:g} is outside the declared scale {lo:g}–{hi:g}; correct "
-            f"the value, or declare the scale your survey used with scales={{'{item}': ({wider[0]:g}, {wider[1]:g})}}."
+            f"{_where(alters, i, column)}: {numbers[i]:g} is outside the declared scale {lo:g}–{hi:g} (the column runs "
+            f"from {seen.min():g} to {seen.max():g}); correct the value, or declare the scale your survey used with "
+            f"scales={{'{item}': ({wider[0]:g}, {wider[1]:g})}} or --scale {item}={wider[0]:g}-{wider[1]:g}."
         )
     return numbers
 
@@ -335,6 +316,7 @@ def tie_table(
     threshold: float = 0.5,
     weight: str | None = None,
     scales: Mapping[str, tuple[float, float]] | None = None,
+    tie_type: str | list[str] | None = None,
 ) -> pd.DataFrame:
     """One row per tie: its strength, weak or strong, Dunbar layer, overlap and bridging.
 
@@ -357,7 +339,11 @@ def tie_table(
         that gives alter–alter ties and whole-network edges a strength. Without it their
         strength is unknown (NaN).
     scales : dict, optional
-        Declared item ranges for :func:`tie_strength`.
+        Declared item ranges for :func:`tie_strength`, on top of those the network was read
+        with (``nk.read(scales=…)`` or a data package).
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types) — the ``tie_type`` column of the ties, e.g. a
+        Network Canvas export's edge types. Without it, all types are merged.
 
     Returns
     -------
@@ -456,12 +442,12 @@ def tie_table(
        local_bridge  span
     1          True   8.0
     """
-    net = as_network(net)
+    net = prepare(as_network(net), tie_type=tie_type, scales=scales)
     item_weights(strength)  # check early, also for whole networks that do not use it
     threshold = check_threshold(threshold)
     if isinstance(net, WholeNetwork):
         return _whole_table(net, threshold, weight)
-    return _ego_table(net, strength, threshold, weight, scales)
+    return _ego_table(net, strength, threshold, weight, scales_of(net))
 
 
 def _whole_table(net: WholeNetwork, threshold: float, weight: str | None) -> pd.DataFrame:
@@ -621,6 +607,7 @@ def granovetter_check(
     strength: str | Mapping[str, float] = "equal",
     weight: str | None = None,
     scales: Mapping[str, tuple[float, float]] | None = None,
+    tie_type: str | list[str] | None = None,
 ) -> pd.Series:
     """Do the weak ties bridge? Rank correlation between tie strength and overlap.
 
@@ -638,7 +625,11 @@ def granovetter_check(
         Whole networks: the edge attribute that measures strength (needed there). Ego networks
         do not need it: the check uses the ego–alter ties, scored from the survey items.
     scales : dict, optional
-        Declared item ranges for :func:`tie_strength`.
+        Declared item ranges for :func:`tie_strength`, on top of those the network was read
+        with (``nk.read(scales=…)`` or a data package).
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types) — the ``tie_type`` column of the ties, e.g. a
+        Network Canvas export's edge types. Without it, all types are merged.
 
     Returns
     -------
@@ -679,8 +670,8 @@ def granovetter_check(
     """
     from scipy.stats import spearmanr
 
-    net = as_network(net)
-    table = tie_table(net, strength=strength, weight=weight, scales=scales)
+    net = prepare(as_network(net), tie_type=tie_type, scales=scales)
+    table = tie_table(net, strength=strength, weight=weight)
     whole = isinstance(net, WholeNetwork)
     if whole:
         scores, overlap = _pair_values(table) if net.directed else (table["strength"], table["overlap"])

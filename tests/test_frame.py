@@ -1,5 +1,8 @@
 """GraphFrame: the same edges as the networkx graphs, and product_at equal to the dense product."""
+import dataclasses
+
 import networkx as nx
+import pandas as pd
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -36,8 +39,16 @@ def test_collection_frame_is_block_diagonal():
 def test_duplicates_and_self_loops_are_dropped_first_row_kept(tmp_path):
     (tmp_path / "alters.csv").write_text("alter_id\na\nb\n")
     (tmp_path / "ties.csv").write_text("source,target,weight\na,a,9\nb,a,2\na,b,5\n")
+    # the reader keeps one row per pair (duplicates="max" by default: the larger weight, 5)
     frame = graph_frame(nk.read(tmp_path), weight="weight", include_ego=False)
+    assert len(frame.src) == 1 and frame.weight.tolist() == [5.0] and frame.tie_row.tolist() == [1]
+    frame = graph_frame(nk.read(tmp_path, duplicates="first"), weight="weight", include_ego=False)
     assert len(frame.src) == 1 and frame.weight.tolist() == [2.0] and frame.tie_row.tolist() == [1]
+    # a table with the pair twice (built by hand, not read): the frame keeps the first row
+    net = nk.read(tmp_path)
+    twice = dataclasses.replace(net, ties=pd.concat([net.ties, net.ties.iloc[[1]].assign(weight=7.0)], ignore_index=True))
+    frame = graph_frame(twice, weight="weight", include_ego=False)
+    assert frame.weight.tolist() == [5.0] and frame.tie_row.tolist() == [1]
 
 
 def test_bad_weight_columns(tmp_path):

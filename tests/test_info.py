@@ -14,7 +14,7 @@ def test_describe_collection_and_warnings():
     text = nk.describe(nk.read(FIX / "egor"))
     # fixture README: 3 egos with 4, 3 and 2 alters; 6 distinct alter–alter ties in all
     assert text.splitlines()[0] == "Collection of 3 ego networks: 9 alters, 6 alter–alter ties; alters per ego 2–4 (median 3)."
-    assert "Warning: " in text and "repeat a pair" in text
+    assert "Warning: " in text and "listed more than once" in text
 
 
 def test_describe_cp1252_file_says_so():

@@ -22,7 +22,7 @@ def test_inferred_company_ties_are_marked():
     net = nk.read(FIX, infer_ties="company")
     assert len(net.ties) == 1  # only the two Northwind Analytics people; empty companies are not linked
     tie = net.ties.iloc[0]
-    assert tie["inferred"] == "yes" and tie["type"] == "same company"
+    assert tie["inferred"] == "yes" and tie["tie_type"] == "same company"
     ids = net.alters.set_index("alter_id")["name"]
     assert {ids[tie["source"]], ids[tie["target"]]} == {"Alex Morgan", "Søren Ångström"}
 

@@ -19,7 +19,9 @@ def test_egor_layouts(name):
     assert coll["1"].alters["name"].tolist()[2] == "Chloé"
     weights = coll["1"].ties.set_index(["source", "target"])["weight"]
     assert weights[("2", "3")] == 1.5  # written "1,5" with a decimal comma in the csv2 variants
-    assert any("repeat a pair" in w for w in coll.warnings)  # ego 2 lists 1–2 and 2–1
+    said = [w for w in coll.warnings if "listed more than once" in w]  # ego 2 lists 1–2 and 2–1
+    assert len(said) == 1 and "1 pair is" in said[0] and "same values" in said[0] and "duplicates='max'" in said[0]
+    assert len(coll["2"].ties) == 2  # one row per pair
 
 
 def test_egor_explicit_format_and_write_back(tmp_path):
@@ -52,7 +54,7 @@ def test_network_canvas_export():
     p1 = coll["P001"]
     assert sorted(p1.alters["node_type"].unique()) == ["Person", "Place"]
     assert set(p1.alters["name"]) >= {"Lee, Sam", 'Jo "JJ" Park', "Café Nord ☕"}
-    assert sorted(p1.ties["type"].unique()) == ["close", "knows"]
+    assert sorted(p1.ties["tie_type"].unique()) == ["close", "knows"]
     assert p1.ego["home_city"] == "Leipzig"
     assert "sessionFinish" not in coll["P002"].ego  # an unfinished interview: the cell is empty
 

@@ -51,7 +51,9 @@ def detect_format(path: Path) -> str:
         names = ", ".join(sorted(p.name for p in path.iterdir())[:8]) or "nothing"
         raise NetkitError(
             f"{path}: netkit cannot tell what this folder holds (found {names}); it reads netkit's folder "
-            "(alters.csv), egor's three files or a Network Canvas CSV export — pass format= to say which."
+            "(alters.csv), egor's three files or a Network Canvas CSV export — pass format= to say which, name the "
+            "files ({'egos': …, 'alters': …, 'ties': …}), or describe them in a datapackage.json (netkit datapackage "
+            "FOLDER writes a first one)."
         )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -69,19 +71,26 @@ def detect_format(path: Path) -> str:
 
 
 def read(
-    path: str | Path,
+    path: str | Path | Mapping[str, str | Path],
     format: str = "auto",
     *,
     columns: Mapping[str, str] | None = None,
     directed: bool = False,
     infer_ties: str | None = None,
+    scales: Mapping | None = None,
+    missing: list[str] | tuple[str, ...] | None = None,
+    duplicates: str = "max",
+    datapackage: str | Path | None = None,
 ) -> Network:
     """Read one ego network, a collection of them, or a whole network.
 
     Parameters
     ----------
-    path : str or Path
-        A file or folder; see ``docs/formats.md`` for each format.
+    path : str, Path or dict
+        A file or folder; see ``docs/formats.md`` for each format. A folder (or a
+        ``datapackage.json``) with a data package descriptor is read as that package says. A dict
+        ``{"egos": …, "alters": …, "ties": …}`` names the files one by one (``egos`` and ``ties``
+        optional), wherever they are and whatever else sits beside them.
     format : str
         One of ``auto``, ``netkit``, ``template``, ``egor``, ``networkcanvas``, ``linkedin``,
         ``edgelist``, ``graphml``, ``gexf``. ``auto`` guesses from the path.
@@ -91,6 +100,20 @@ def read(
         Treat ties as directed (netkit, egor and edge lists).
     infer_ties : {"company"}, optional
         LinkedIn only: link connections who work at the same company (marked inferred).
+    scales : dict, optional
+        The scales your survey used for the tie-strength items, e.g. ``{"closeness": (1, 5)}``
+        or ``{"frequency": "1-6 reverse"}`` (higher = less often); the network keeps them, so every
+        measure scores strength on them.
+    missing : list of str, optional
+        Cell texts that mean "not known" in attribute columns. Default: the empty cell and ``NA``.
+        Ids and names are never read as missing.
+    duplicates : {"max", "sum", "first", "error"}, default "max"
+        A pair of people listed twice (A–B and B–A are one pair unless ``directed``): keep the row
+        with the largest weight, add the weights up, keep the first row, or refuse the file. The
+        warning counts the pairs whose rows disagreed and names the rule.
+    datapackage : str or Path, optional
+        A ``datapackage.json`` kept apart from the data; its file paths are read relative to
+        ``path`` when that is a folder.
 
     Returns
     -------
@@ -108,20 +131,35 @@ def read(
     >>> net.size > 30
     True
     """
-    from .folder import read_netkit, read_template_xlsx
-    from .linkedin import read_linkedin
-    from .survey import read_egor, read_networkcanvas
+    from .package import find_descriptor, read_package
     from .text import check_path
-    from .whole import read_edgelist, read_graph_xml
 
+    options = {"scales": scales, "missing": missing, "duplicates": duplicates}
+    if isinstance(path, Mapping):
+        return _read_files(path, format, columns=columns, directed=directed, **options)
     path = Path(path).expanduser()
     check_path(path)
     if format not in FORMATS:
         raise NetkitError(f"format={format!r} is not known; use one of {', '.join(FORMATS)}.")
     if infer_ties is not None and format not in ("auto", "linkedin"):
         raise NetkitError("infer_ties= only applies to LinkedIn exports (format='linkedin').")
+    if datapackage is not None or format == "auto" and find_descriptor(path) is not None:
+        descriptor = Path(datapackage).expanduser() if datapackage is not None else find_descriptor(path)
+        check_path(descriptor)
+        return read_package(descriptor, root=path if datapackage is not None and path.is_dir() else None,
+                            columns=columns, directed=directed or None, scales=scales,
+                            duplicates=duplicates if duplicates != "max" else None)
     if format == "auto":
         format = detect_format(path)
+    return _read_format(path, format, columns=columns, directed=directed, infer_ties=infer_ties, **options)
+
+
+def _read_format(path: Path, format: str, *, columns, directed, infer_ties, **options) -> Network:
+    from .folder import read_netkit, read_template_xlsx
+    from .linkedin import read_linkedin
+    from .survey import read_egor, read_networkcanvas
+    from .whole import read_edgelist, read_graph_xml
+
     if format in ("graphml", "gexf") and path.is_dir():
         found = sorted(path.glob(f"*.{format}"))
         if len(found) != 1:
@@ -132,20 +170,41 @@ def read(
             raise NetkitError(f"{path}: there is no such folder; check the path and the spelling.")
         raise NetkitError(f"{path}: format '{format}' is a folder of tables; pass the folder, not one file in it.")
     if format == "netkit":
-        return read_netkit(path, columns=columns, directed=directed)
+        return read_netkit(path, columns=columns, directed=directed, **options)
     if format == "template":
         if path.is_dir():
-            return read_netkit(path, columns=columns, format="template")
-        return read_template_xlsx(path, columns=columns)
+            return read_netkit(path, columns=columns, format="template", **options)
+        return read_template_xlsx(path, columns=columns, **options)
     if format == "egor":
-        return read_egor(path, columns=columns, directed=directed)
+        return read_egor(path, columns=columns, directed=directed, **options)
     if format == "networkcanvas":
-        return read_networkcanvas(path, columns=columns)
+        return read_networkcanvas(path, columns=columns, **options)
     if format == "linkedin":
         return read_linkedin(path, infer_ties=infer_ties)
     if format == "edgelist":
-        return read_edgelist(path, columns=columns, directed=directed)
+        return read_edgelist(path, columns=columns, directed=directed, duplicates=options["duplicates"],
+                             missing=options["missing"])
     return read_graph_xml(path, format=format)
+
+
+def _read_files(files: Mapping, format: str, *, columns, directed, **options) -> Network:
+    """``{"egos": …, "alters": …, "ties": …}``: three tables named one by one."""
+    from .survey import read_egor_files
+    from .text import check_path
+
+    unknown = set(files) - {"egos", "alters", "ties"}
+    if unknown or "alters" not in files:
+        raise NetkitError(f"a dict of files takes the keys 'egos', 'alters' and 'ties' ('alters' is needed), got "
+                          f"{', '.join(map(repr, files)) or 'none'}.")
+    if format not in ("auto", "egor", "netkit"):
+        raise NetkitError(f"a dict of files is read as egor's (or netkit's) tables; format={format!r} does not apply.")
+    paths = {k: Path(v).expanduser() for k, v in files.items() if v is not None}
+    for role, p in paths.items():
+        check_path(p)
+        if p.is_dir():
+            raise NetkitError(f"{p}: is a folder; '{role}' names one file.")
+    source = str(paths["alters"].parent)
+    return read_egor_files(paths, columns=columns, directed=directed, source=source, format="egor", **options)
 
 
 def sample_names() -> list[str]:

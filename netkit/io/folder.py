@@ -69,8 +69,12 @@ def tables_to_network(
     single: bool | None = None,
     extra: Mapping[str, pd.DataFrame] | None = None,
     warnings: list[str] | None = None,
+    **options,
 ) -> EgoNetwork | EgoCollection:
-    """Fill in a single ego's id where the tables leave it out, check, and build the network."""
+    """Fill in a single ego's id where the tables leave it out, check, and build the network.
+
+    ``options`` go to :func:`netkit.model.make_collection` (``scales``, ``missing``, ``duplicates``).
+    """
     alters = _name_ids(alters, origins["alters"])
     if "ego_id" not in alters.columns:
         if egos is not None and "ego_id" in egos.columns and len(egos) > 1:
@@ -90,7 +94,7 @@ def tables_to_network(
         egos = egos[["ego_id"] + [c for c in egos.columns if c != "ego_id"]]
     coll = make_collection(
         egos, alters, ties, origins=origins, directed=directed, source=source, format=format,
-        extra=extra, warnings=warnings,
+        extra=extra, warnings=warnings, **options,
     )
     if single or (single is None and len(coll) == 1):
         return coll[coll.ego_ids[0]]
@@ -103,7 +107,8 @@ def _present(path: Path) -> bool:
 
 
 def read_netkit(
-    folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False, format: str = "netkit"
+    folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False, format: str = "netkit",
+    **options,
 ) -> EgoNetwork | EgoCollection:
     """Read netkit's folder: alters.csv (required), egos.csv, ties.csv and the optional tables.
 
@@ -120,6 +125,7 @@ def read_netkit(
     return tables_to_network(
         tables.pop("egos"), tables.pop("alters"), tables.pop("ties"), origins, source=str(folder), format=format,
         directed=directed, single={"ego": True, "collection": False}.get(kind), extra=tables, warnings=warnings,
+        **options,
     )
 
 
@@ -192,7 +198,7 @@ def _sheet_table(ws, label: str) -> tuple[pd.DataFrame, Origin]:
     return df, Origin(label, row_word="row", lines=tuple(lines))
 
 
-def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None) -> EgoNetwork:
+def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None, **options) -> EgoNetwork:
     """Read the fill-in workbook: sheets *people*, *ties* and (optionally) *me*."""
     import zipfile
 
@@ -232,4 +238,5 @@ def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None) 
             egos = egos.assign(ego_id=SINGLE_EGO)
     finally:
         wb.close()
-    return tables_to_network(egos, alters, ties, origins, source=str(path), format="template", single=True)
+    return tables_to_network(egos, alters, ties, origins, source=str(path), format="template", single=True,
+                             **options)

@@ -97,4 +97,4 @@ def _same_company_ties(alters: pd.DataFrame) -> pd.DataFrame:
         if company:
             rows.extend((a, b) for a, b in combinations(ids, 2))
     ties = pd.DataFrame(rows, columns=["source", "target"], dtype=object)
-    return ties.assign(ego_id="you", type="same company", inferred="yes")
+    return ties.assign(ego_id="you", tie_type="same company", inferred="yes")

@@ -12,17 +12,17 @@ import pandas as pd
 
 from ..errors import NetkitError, Origin
 from ..model import EgoCollection, make_collection
-from .folder import ALTER_ALIASES, EGO_ALIASES, TIE_ALIASES
+from .folder import ALTER_ALIASES, EGO_ALIASES, TIE_ALIASES, tables_to_network
 from .cells import read_own_table as read_table
 from .text import find_column, rename_columns
 
-__all__ = ["read_egor", "read_networkcanvas", "egor_files", "is_networkcanvas"]
+__all__ = ["read_egor", "read_egor_files", "read_networkcanvas", "egor_files", "is_networkcanvas", "concat_tables"]
 
-_TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 
 
 def _tables_in(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _TABLE_SUFFIXES)
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES)
 
 
 def _word(stem: str, pattern: str) -> bool:
@@ -47,15 +47,17 @@ def egor_files(folder: Path) -> dict[str, Path] | None:
         if len(paths) > 1:
             names = ", ".join(p.name for p in paths)
             raise NetkitError(
-                f"{folder}: several files could be egor's {role} table ({names}); keep one in the folder."
+                f"{folder}: several files could be egor's {role} table ({names}); name the three to read with "
+                "{'egos': …, 'alters': …, 'ties': …} (--egos/--alters/--ties), or describe them in a datapackage.json "
+                "(netkit datapackage FOLDER writes a first one)."
             )
     return {role: paths[0] for role, paths in found.items() if paths}
 
 
 def read_egor(
-    folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False
+    folder: Path, *, columns: Mapping[str, str] | None = None, directed: bool = False, **options
 ) -> EgoCollection:
-    """Read egor's three-file layout (``egoID``, ``alterID``, ``Source``, ``Target``)."""
+    """Read egor's three-file layout (``egoID``, ``alterID``, ``Source``, ``Target``) from a folder."""
     if not folder.is_dir():
         raise NetkitError(f"{folder}: egor's layout is a folder with ego, alter and tie files; pass that folder.")
     files = egor_files(folder)
@@ -65,19 +67,32 @@ def read_egor(
             f"{folder}: egor's layout needs files whose names contain 'ego', 'alter' and 'tie' or 'edge' "
             f"(found {names}); rename them or pass format= for another layout."
         )
+    return read_egor_files(files, columns=columns, directed=directed, source=str(folder), **options)
+
+
+def read_egor_files(
+    files: Mapping[str, Path], *, columns: Mapping[str, str] | None = None, directed: bool = False,
+    source: str = "", format: str = "egor", **options,
+) -> EgoCollection:
+    """Read an alters table and optionally egos and alter–alter ties from files named one by one
+    (``{"egos": …, "alters": …, "ties": …}``); the files may sit among others in any folder."""
     warnings: list[str] = []
-    egos, e_origin = read_table(files["egos"], warnings=warnings)
     alters, a_origin = read_table(files["alters"], warnings=warnings)
-    egos = rename_columns(egos, EGO_ALIASES, columns)
     alters = rename_columns(alters, ALTER_ALIASES, columns)
-    origins = {"egos": e_origin, "alters": a_origin}
-    ties = None
-    if "ties" in files:
+    origins = {"alters": a_origin}
+    egos = ties = None
+    if files.get("egos") is not None:
+        egos, origins["egos"] = read_table(files["egos"], warnings=warnings)
+        egos = rename_columns(egos, EGO_ALIASES, columns)
+    if files.get("ties") is not None:
         ties, origins["ties"] = read_table(files["ties"], warnings=warnings)
         ties = rename_columns(ties, TIE_ALIASES, columns)
+    if egos is None and "ego_id" not in alters.columns:
+        return tables_to_network(None, alters, ties, origins, source=source or str(files["alters"]), format=format,
+                                 directed=directed, warnings=warnings, **options)
     return make_collection(
-        egos, alters, ties, origins=origins, directed=directed, source=str(folder), format="egor",
-        warnings=warnings,
+        egos, alters, ties, origins=origins, directed=directed, source=source or str(files["alters"]), format=format,
+        warnings=warnings, **options,
     )
 
 
@@ -86,7 +101,7 @@ def is_networkcanvas(folder: Path) -> bool:
     return any(n.endswith("_ego.csv") for n in names) and any("_attributeList" in n for n in names)
 
 
-def _concat(frames: list[tuple[pd.DataFrame, Origin]], label: str) -> tuple[pd.DataFrame, Origin]:
+def concat_tables(frames: list[tuple[pd.DataFrame, Origin]], label: str) -> tuple[pd.DataFrame, Origin]:
     """Join tables from several files, keeping each row's own file and line for messages."""
     if not frames:
         return pd.DataFrame(), Origin(label)
@@ -98,12 +113,12 @@ def _concat(frames: list[tuple[pd.DataFrame, Origin]], label: str) -> tuple[pd.D
     return df, Origin(label, lines=lines, files=files)
 
 
-def read_networkcanvas(folder: Path, *, columns: Mapping[str, str] | None = None) -> EgoCollection:
+def read_networkcanvas(folder: Path, *, columns: Mapping[str, str] | None = None, **options) -> EgoCollection:
     """Read a Network Canvas CSV export folder; each case is one ego, nodes are alters.
 
     Rows are linked to their interview by ``networkCanvasEgoUUID``, so both one-file-set-per-
     interview exports and merged exports work. Node types go to ``node_type`` and edge types to
-    ``type``.
+    ``tie_type``.
     """
     if not is_networkcanvas(folder):
         raise NetkitError(
@@ -127,9 +142,9 @@ def read_networkcanvas(folder: Path, *, columns: Mapping[str, str] | None = None
             df, origin = read_table(path, warnings=warnings)
             _need(df, origin, "networkCanvasEgoUUID", "from", "to")
             if len(df):
-                edge_frames.append((df.assign(type=_type_in(name, "_edgeList")), origin))
+                edge_frames.append((df.assign(tie_type=_type_in(name, "_edgeList")), origin))
     origins: dict[str, Origin] = {}
-    egos, origins["egos"] = _concat(ego_frames, f"{folder} (ego files)")
+    egos, origins["egos"] = concat_tables(ego_frames, f"{folder} (ego files)")
     case = find_column(egos, "networkCanvasCaseID")
     egos["ego_id"] = egos[case] if case else egos["networkCanvasEgoUUID"]
     if egos["ego_id"].duplicated().any():
@@ -142,7 +157,7 @@ def read_networkcanvas(folder: Path, *, columns: Mapping[str, str] | None = None
     to_ego = dict(zip(egos["networkCanvasEgoUUID"], egos["ego_id"]))
     egos = egos[["ego_id"] + [c for c in egos.columns if c != "ego_id"]]
 
-    alters, origins["alters"] = _concat(node_frames, f"{folder} (attributeList files)")
+    alters, origins["alters"] = concat_tables(node_frames, f"{folder} (attributeList files)")
     if alters.empty:
         alters = pd.DataFrame({"ego_id": pd.Series(dtype=object), "alter_id": pd.Series(dtype=object)})
     else:
@@ -150,7 +165,7 @@ def read_networkcanvas(folder: Path, *, columns: Mapping[str, str] | None = None
         alters = alters.rename(columns={"nodeID": "alter_id"})
         alters = alters[["ego_id", "alter_id"] + [c for c in alters.columns if c not in ("ego_id", "alter_id")]]
         alters = rename_columns(alters, {}, columns)
-    ties, origins["ties"] = _concat(edge_frames, f"{folder} (edgeList files)")
+    ties, origins["ties"] = concat_tables(edge_frames, f"{folder} (edgeList files)")
     if not ties.empty:
         ties = _link(ties, to_ego, origins["ties"]).rename(columns={"from": "source", "to": "target"})
         ties = ties[["ego_id", "source", "target"] + [c for c in ties.columns if c not in ("ego_id", "source", "target")]]
@@ -158,6 +173,7 @@ def read_networkcanvas(folder: Path, *, columns: Mapping[str, str] | None = None
         ties = None
     return make_collection(
         egos, alters, ties, origins=origins, source=str(folder), format="networkcanvas", warnings=warnings,
+        **options,
     )
 
 

@@ -13,8 +13,8 @@ import networkx as nx
 import numpy as np
 
 from ..errors import NetkitError
-from ..model import WholeNetwork, trim_ids, typed_column
-from ..schema import TIE_WEIGHT, BadValue, parse_value
+from ..model import WholeNetwork, blank_missing, dedupe_ties, trim_ids, typed_column
+from ..schema import MISSING_WORDS, TIE_WEIGHT, BadValue, parse_value
 from .text import read_input_bytes, read_table, rename_columns
 
 __all__ = ["read_edgelist", "read_graph_xml"]
@@ -25,11 +25,28 @@ EDGE_ALIASES = {
 }
 
 
-def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeNetwork:
-    """Read a CSV/TSV edge list with ``source,target`` or ``from,to`` columns."""
+#: Columns that say a row belongs to an ego network (an alter–alter tie file, not a whole network).
+EGO_ID_COLUMNS = ("ego_id", "egoid", ".egoid", "ego", "networkcanvasegouuid")
+
+
+def read_edgelist(path: Path, *, columns=None, directed: bool = False, duplicates: str = "max",
+                  missing: tuple | None = None) -> WholeNetwork:
+    """Read a CSV/TSV edge list with ``source,target`` or ``from,to`` columns.
+
+    A pair listed twice keeps one edge by the rule ``duplicates`` (as for ego networks, see
+    :func:`netkit.model.dedupe_ties`). A file with an ego id column is refused: it holds the
+    alter–alter ties of ego networks and is read with its alters file.
+    """
     warnings: list[str] = []
     df, origin = read_table(path, warnings=warnings)
     df = trim_ids(rename_columns(df, EDGE_ALIASES, columns), str(path), warnings)
+    ego_column = next((c for c in df.columns if str(c).strip().lower() in EGO_ID_COLUMNS), None)
+    if ego_column is not None:
+        raise NetkitError(
+            f"{path}: has an ego id column '{ego_column}', so it holds the alter–alter ties of ego networks, not one "
+            f"whole network; read it with its alters file: nk.read({{'alters': 'ALTERS FILE', 'ties': '{path.name}'}}) "
+            f"(--alters ALTERS_FILE --ties {path.name} on the command line)."
+        )
     for col in ("source", "target"):
         if col not in df.columns:
             found = ", ".join(df.columns)
@@ -40,19 +57,20 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False) -> WholeN
         empty = df[col].isna()
         if empty.any():
             raise origin.error("the id is empty; every edge needs two ends.", position=int(np.flatnonzero(empty)[0]), column=col)
+    df = blank_missing(df, MISSING_WORDS if missing is None else tuple(missing))
     if "weight" in df.columns:
         df["weight"] = typed_column(df["weight"], "weight", TIE_WEIGHT, origin)
+    kept, said = dedupe_ties(df.assign(ego_id=""), directed, duplicates, origin)
+    warnings += [w.replace("tie", "edge") for w in said]
     G = nx.DiGraph() if directed else nx.Graph()
-    attrs = [c for c in df.columns if c not in ("source", "target")]
-    records = df[attrs].to_dict("records") if attrs else [{}] * len(df)
-    for s, t, a in zip(df["source"], df["target"], records):
-        G.add_edge(s, t, **{k: v for k, v in a.items() if not (isinstance(v, float) and np.isnan(v))})
-    repeated = len(df) - G.number_of_edges()
-    if repeated:
-        warnings.append(
-            f"{path}: {repeated} edge(s) repeat a pair already listed"
-            f"{'' if directed else ' (A–B and B–A are one edge)'}; the last row's attributes are kept."
-        )
+    attrs = [c for c in kept.columns if c not in ("source", "target", "ego_id")]
+    sources, targets = kept["source"].tolist(), kept["target"].tolist()  # plain lists: quick to walk
+    if attrs:
+        records = kept[attrs].to_dict("records")
+        G.add_edges_from((s, t, {k: v for k, v in a.items() if not (isinstance(v, float) and np.isnan(v))})
+                         for s, t, a in zip(sources, targets, records))
+    else:
+        G.add_edges_from(zip(sources, targets))
     return WholeNetwork(G, source=str(path), format="edgelist", warnings=warnings)
 
 

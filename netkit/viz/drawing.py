@@ -34,7 +34,8 @@ from ..errors import NetkitError
 from ..html import render
 from ..words import plural
 from ..frame import as_network
-from ..model import EgoNetwork, WholeNetwork, select_ego
+from ..model import EgoNetwork, WholeNetwork, prepare, scales_of, select_ego
+from ..schema import DEFAULT_SCALES
 from .layouts import Guides, hub_layout, rings_layout, spring_layout
 
 __all__ = [
@@ -1250,13 +1251,14 @@ def _node_tips(scene: Scene, options: DrawOptions, colour_by: str) -> list[str]:
              if c and c in cols and c not in _TIP_COLUMNS]
     n_people = int((~p.is_ego).sum())
     names = _group_names(p.community, p.is_ego) if p.community is not None else None
+    scales = scales_of(scene.net)
     tips = []
     for i, row in enumerate(nodes.to_dict("records")):
         if p.is_ego[i]:
             tips.append("\n".join([_shown(p.names[i]), "the ego: everyone drawn here is someone they know",
                                    f"{plural(n_people, 'person', 'people')} drawn"]))
             continue
-        lines = [_shown(p.names[i]), *_attribute_lines(row, cols)]
+        lines = [_shown(p.names[i]), *_attribute_lines(row, cols, scales)]
         if not scene.whole:
             lines.append(_spoke_line(p, i))
         group = f"{names[i]} · " if names is not None and names[i] is not None else ""
@@ -1268,16 +1270,19 @@ def _node_tips(scene: Scene, options: DrawOptions, colour_by: str) -> list[str]:
     return tips
 
 
-def _attribute_lines(row: dict, cols: set) -> list[str]:
-    """The survey answers about one person, in words (context, closeness, contact, support, …)."""
+def _attribute_lines(row: dict, cols: set, scales: dict) -> list[str]:
+    """The survey answers about one person, in words (context, closeness, contact, support, …);
+    the words of netkit's own scales only where the network uses them (``scales``)."""
     lines = []
     if "context" in cols and not _missing(row.get("context")):
         lines.append(f"context: {_shown(row['context'], 80)}")
-    for col, scale, words in (("closeness", 4, _CLOSENESS), ("frequency", 5, _FREQUENCY)):
-        v = row.get(col)
+    for col, words in (("closeness", _CLOSENESS), ("frequency", _FREQUENCY)):
+        v, scale = row.get(col), scales[col]
+        own = scale == DEFAULT_SCALES[col]
         if col in cols and not _missing(v):
-            lines.append(f"{'contact' if col == 'frequency' else col}: {_number(v)} of {scale}"
-                         + (f" ({words[int(v)]})" if int(v) in words else ""))
+            top = f"of {_number(scale.high)}" if not scale.reverse and scale.low in (0, 1) else f"on {scale.text()}"
+            lines.append(f"{'contact' if col == 'frequency' else col}: {_number(v)} {top}"
+                         + (f" ({words[int(v)]})" if own and int(v) in words else ""))
     if "years_known" in cols and not _missing(row.get("years_known")):
         lines.append(f"known {_number(row['years_known'])} years")
     flags = [(c, w) for c, w in (("confiding", "confides"), ("support_given", "helped them"),
@@ -1566,6 +1571,8 @@ def draw(
     height: int = 600,
     max_nodes: int = 5000,
     max_edges: int = 50_000,
+    scales=None,
+    tie_type: str | list[str] | None = None,
 ) -> Drawing:
     """Draw a network: rings of closeness, hub and spoke, the web among your contacts, or a whole network.
 
@@ -1631,6 +1638,11 @@ def draw(
         Past these, a readable part is drawn (the largest connected groups, or the people with
         the most ties) and a note says what was left out.
 
+    scales : dict, optional
+        Declared scales of the tie-strength items (rings and tie strength), on top of those the
+        network was read with (see :func:`netkit.tie_strength`).
+    tie_type : str or list of str, optional
+        Only the ties of this type (or types); without it all types are merged.
     Returns
     -------
     Drawing
@@ -1660,7 +1672,7 @@ def draw(
     >>> d.positions["ego"]
     (0.0, 0.0)
     """
-    net = as_network(net)
+    net = prepare(as_network(net), tie_type=tie_type, scales=scales)
     options = DrawOptions(
         color_by=color_by, size_by=size_by, labels=labels, pseudonyms=pseudonyms, seed=seed, physics=physics,
         introductions=introductions, rings=rings, sectors=sectors, ties=ties, weight=weight, tooltip=tuple(tooltip),
