@@ -95,3 +95,36 @@ def test_summary_of_survey_is_one_pass_and_consistent():
     # per-ego and collection rows agree (IQV's K differs: categories seen in one ego vs the whole survey)
     for col in ("density", "constraint", "effective_size", "components", "ei_index", "blau"):
         assert one[col] == pytest.approx(table.loc["E001", col], nan_ok=True), col
+
+
+def test_density_with_ego_is_the_density_of_the_ego_graph_netkit_builds():
+    """Reference: networkx's density of EgoNetwork.graph() (ego–alter arcs both ways when directed)."""
+    rng = np.random.default_rng(3)
+    alters, ties = [], []
+    for e in range(12):
+        n = int(rng.integers(1, 9))
+        alters += [{"ego_id": str(e), "alter_id": str(a)} for a in range(n)]
+        ties += [{"ego_id": str(e), "source": str(a), "target": str(b)}
+                 for a in range(n) for b in range(n) if a != b and rng.random() < 0.4]
+    for directed in (False, True):
+        coll = _collection(alters, ties, directed)
+        table = nk.summarize(coll).set_index("ego_id")
+        for e in coll.ego_ids:
+            assert table.at[e, "density_with_ego"] == pytest.approx(nx.density(coll[e].graph()), abs=1e-15), (e, directed)
+
+
+def _collection(alters, ties, directed):
+    from netkit.errors import Origin
+    from netkit.model import make_collection
+
+    return make_collection(None, pd.DataFrame(alters), pd.DataFrame(ties), directed=directed,
+                           origins={"alters": Origin("alters"), "ties": Origin("ties")}, duplicates="first")
+
+
+def test_hierarchy_zero_up_to_rounding_is_zero():
+    # a star of 3 around the ego and one tie b–c: rounding gave -1.4e-16 for such egos before
+    coll = _collection([{"ego_id": "e", "alter_id": a} for a in "abc"],
+                       [{"ego_id": "e", "source": "a", "target": "b"}, {"ego_id": "e", "source": "b", "target": "c"},
+                        {"ego_id": "e", "source": "a", "target": "c"}], False)
+    h = nk.summarize(coll)["hierarchy"].iloc[0]
+    assert h == 0.0 and not np.signbit(h)

@@ -162,3 +162,55 @@ def test_commands_take_the_same_option_names():
     for name in ("summary", "ties", "batch", "class-summary"):
         assert {"--strength", "--threshold"} <= options[name], name
     assert "--strength" in options["introduce"] and "--threshold" not in options["introduce"]
+
+
+def test_reading_options_are_shared_by_every_reading_command():
+    from netkit.cli import _parser
+
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    for name, p in sub.choices.items():
+        options = {o for a in p._actions for o in a.option_strings}
+        if "--format" in options:
+            assert {"--datapackage", "--egos", "--alters", "--ties", "--scale", "--missing", "--duplicates",
+                    "--column", "--tie-type"} <= options, name
+
+
+def test_scale_tie_type_and_named_files_on_the_command_line(tmp_path, capsys):
+    from pathlib import Path
+
+    fix = Path(__file__).parent / "fixtures"
+    assert main(["summary", str(fix / "networkcanvas_tutorial"), "--tie-type", "Close"]) == 0
+    table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out)).set_index("ego_id")
+    assert round(table.at["case_9", "density"], 3) == 0.524  # egor's published value (fixtures README)
+    folder = tmp_path / "survey"
+    folder.mkdir()
+    (folder / "people.csv").write_text("ego_id,alter_id,closeness\n1,a,5\n1,b,1\n", encoding="utf-8")
+    (folder / "links.csv").write_text("ego_id,source,target\n1,a,b\n", encoding="utf-8")
+    (folder / "other.csv").write_text("x\n1\n", encoding="utf-8")
+    result = run("ties", "--alters", folder / "people.csv", "--ties", folder / "links.csv")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "5 is not on the 1–4 scale" in result.stderr and "--scale closeness=1-5" in result.stderr
+    assert main(["ties", "--alters", str(folder / "people.csv"), "--ties", str(folder / "links.csv"),
+                 "--scale", "closeness=1-5", "--strength", "closeness"]) == 0
+    ties = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
+    assert ties.loc[ties["kind"] == "ego-alter", "strength"].tolist() == [1.0, 0.0]
+    assert main(["ties", "--alters", str(folder / "people.csv"), "--scale", "closeness=1-5:reverse",
+                 "--strength", "closeness"]) == 0
+    ties = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
+    assert ties.loc[ties["kind"] == "ego-alter", "strength"].tolist() == [0.0, 1.0]
+    result = run("summary", folder, "--alters", folder / "people.csv")
+    assert result.returncode == 2 and "either INPUT or the files" in result.stderr
+
+
+def test_datapackage_command_writes_a_starter_and_never_replaces_one(tmp_path, capsys):
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "alters_1.csv").write_text("egoID;alterID;closeness\n1;a;5\n1;b;NA\n", encoding="utf-8")
+    (folder / "edges_1.csv").write_text("egoID;Source;Target\n1;a;b\n", encoding="utf-8")
+    assert main(["datapackage", str(folder)]) == 0
+    said = capsys.readouterr().err
+    assert "alters_1.csv (alters), edges_1.csv (ties)" in said and "check:" in said
+    assert main(["summary", str(folder)]) == 0  # read as the starter says: closeness 1–5 as seen
+    assert "1,2,1,1.0" in capsys.readouterr().out
+    result = run("datapackage", folder)
+    assert result.returncode == 2 and "already exists and is never replaced" in result.stderr

@@ -263,3 +263,19 @@ def test_starter_descriptor_reads_back(tmp_path):
     assert any("several sets of tables fit ('_3', '_8'); the descriptor uses '_3'" in n for n in notes)
     eight = next(r for r in package["resources"] if r["path"] == "alters_8.csv")
     assert "netkit" not in eight and eight["schema"]["fields"][2]["constraints"] == {"minimum": 1, "maximum": 7}
+
+
+def test_starter_descriptor_is_a_valid_data_package(tmp_path):
+    """Checked by the standard's own reference implementation (frictionless), data included."""
+    import frictionless  # a test dependency (pyproject.toml [test])
+
+    folder = _study(tmp_path / "study")
+    (folder / "datapackage.json").unlink()
+    (folder / "alters_3.csv").write_text("egoID;alterID;closeness;weight\n1;a;4;1,5\n1;b;-99;2\n2;x;NA;0,5\n",
+                                         encoding="utf-8")
+    package, _ = starter_package(folder)
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    errors = [f"{t.name}: {e.message}" for t in report.tasks for e in t.errors]
+    assert report.valid, errors[:5]
+    assert len(report.tasks) == len(package["resources"]) >= 5

@@ -95,3 +95,96 @@ def test_as_collection_and_select_ego_are_model_functions():
         select_ego(one, "nobody")
     with pytest.raises(nk.NetkitError, match="say which one for drawing"):
         select_ego(coll, None, one=True, what="drawing")
+
+
+# ----------------------------------------------------------------------------- declared scales, missing codes, duplicates
+
+
+def _three(alters: dict, ties: dict | None = None, **options):
+    return make_collection(None, pd.DataFrame(alters), pd.DataFrame(ties) if ties else None,
+                           origins={"alters": Origin("alters.csv"), "ties": Origin("ties.csv")}, **options)
+
+
+def test_an_undeclared_scale_names_the_whole_column_range_and_real_arguments():
+    with pytest.raises(nk.NetkitError) as caught:
+        _three({"ego_id": ["e"] * 3, "alter_id": ["a", "b", "c"], "closeness": ["2", "5", "8"]})
+    message = str(caught.value)
+    assert message.startswith("alters.csv, line 3, column 'closeness': 5 is not on the 1–4 scale")
+    assert "the column runs from 2 to 8" in message and "scales={'closeness': (1, 8)}" in message
+    assert "--scale closeness=1-8" in message
+    coll = _three({"ego_id": ["e"] * 3, "alter_id": ["a", "b", "c"], "closeness": ["2", "5", "8"]},
+                  scales={"closeness": (1, 8)})
+    assert coll.alters["closeness"].tolist() == [2, 5, 8] and coll.scales["closeness"].high == 8
+    # the scale the message suggests works where it says: nk.read and every measure
+    from netkit.model import prepare
+    wider = prepare(coll, scales={"closeness": "0-10"})
+    assert wider.scales["closeness"].low == 0
+    with pytest.raises(nk.NetkitError, match=r"row 3, column 'closeness': 8 is not on the 1–5 scale"):
+        prepare(coll, scales={"closeness": (1, 5)})
+
+
+@pytest.mark.parametrize("scale, expected", [
+    ((1, 5), (1.0, 5.0, False)), ("1-5", (1.0, 5.0, False)), ("1–6 reverse", (1.0, 6.0, True)),
+    ("1-6:reverse", (1.0, 6.0, True)), ({"min": 0, "max": 10, "reverse": True}, (0.0, 10.0, True)),
+])
+def test_scales_are_written_many_ways(scale, expected):
+    from netkit.model import declared_scales
+
+    s = declared_scales({"frequency": scale})["frequency"]
+    assert (s.low, s.high, s.reverse) == expected
+
+
+@pytest.mark.parametrize("scale, message", [
+    ((5, 1), "the minimum must be below the maximum"), ("1 to 5", "two numbers such as 1-5"),
+    ({"min": 1}, "'min' and 'max'"), ({"min": 1, "max": 5, "reverse": "yes"}, "'reverse' must be true or false"),
+])
+def test_bad_scales_say_what_is_wrong(scale, message):
+    with pytest.raises(nk.NetkitError, match=message):
+        _three({"ego_id": ["e"], "alter_id": ["a"]}, scales={"closeness": scale})
+
+
+def test_na_and_declared_codes_are_missing_in_attributes_never_in_ids_or_names():
+    coll = _three({"ego_id": ["e", "e", "e"], "alter_id": ["NA", "b", "c"], "name": ["NA", "Bo", "Cy"],
+                   "sex": ["NA", "w", "-99"], "closeness": ["NA", "3", "-99"]}, missing=("", "NA", "-99"))
+    assert coll.alters["alter_id"].tolist() == ["NA", "b", "c"] and coll.alters["name"].tolist()[0] == "NA"
+    assert coll.alters["sex"].isna().tolist() == [True, False, True]
+    assert coll.alters["closeness"].isna().tolist() == [True, False, True]
+    # by default only the empty cell and NA: -99 is then a value, off the closeness scale
+    with pytest.raises(nk.NetkitError, match="-99 is not on the 1–4 scale"):
+        _three({"ego_id": ["e"], "alter_id": ["a"], "closeness": ["-99"]})
+
+
+def test_blau_leaves_na_out():
+    coll = _three({"ego_id": ["e"] * 4, "alter_id": list("abcd"), "sex": ["w", "m", "NA", "NA"]})
+    row = nk.summarize(coll, group="sex").iloc[0]
+    assert row["blau"] == pytest.approx(0.5)  # two known, one of each: 1 - (1/4 + 1/4); NA is not a group
+
+
+TIES = {"ego_id": ["e"] * 4, "source": ["a", "b", "a", "b"], "target": ["b", "a", "c", "c"], "weight": [1, 3, 2, 2]}
+ALTERS = {"ego_id": ["e"] * 3, "alter_id": ["a", "b", "c"]}
+
+
+@pytest.mark.parametrize("rule, weights, kept_text", [
+    ("max", {("b", "a"): 3.0, ("a", "c"): 2.0, ("b", "c"): 2.0}, "each keeps the row with the largest weight"),
+    ("sum", {("a", "b"): 4.0, ("a", "c"): 2.0, ("b", "c"): 2.0}, "each keeps one row with the weights added up"),
+    ("first", {("a", "b"): 1.0, ("a", "c"): 2.0, ("b", "c"): 2.0}, "each keeps the first row"),
+])
+def test_one_rule_for_duplicate_ties(rule, weights, kept_text):
+    coll = _three(ALTERS, TIES, duplicates=rule)
+    assert coll.ties.set_index(["source", "target"])["weight"].to_dict() == weights
+    said = [w for w in coll.warnings if "listed more than once" in w]
+    assert said == [f"ties.csv, line 3: 1 pair is listed more than once (A–B and B–A are one tie), 1 of them with rows "
+                    f"that disagree (weight); {kept_text} (duplicates={rule!r})."]
+
+
+def test_duplicate_ties_refused_or_directed():
+    with pytest.raises(nk.NetkitError, match=r"ties.csv, line 3: the tie b–a of ego 'e' is listed again"):
+        _three(ALTERS, TIES, duplicates="error")
+    assert len(_three(ALTERS, TIES, duplicates="error", directed=True).ties) == 4  # a→b and b→a are two arcs
+    with pytest.raises(nk.NetkitError, match="duplicates='most' is not a rule"):
+        _three(ALTERS, TIES, duplicates="most")
+    same = _three(ALTERS, {**TIES, "weight": [1, 1, 2, 2]})
+    assert "all with the same values" in " ".join(same.warnings)
+    typed = _three(ALTERS, {**TIES, "tie_type": ["knows", "close", "knows", "knows"]})
+    assert len(typed.ties) == 4  # a–b as two types is two ties, not a repeat
+    assert any("the ties are of 2 types (knows, close)" in w for w in typed.warnings)

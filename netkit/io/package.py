@@ -33,7 +33,7 @@ from ..model import DUPLICATES, EgoCollection, blank_missing, make_collection
 from ..schema import DEFAULT_SCALES, MISSING_WORDS, NO_WORDS, YES_WORDS
 from .folder import ALTER_ALIASES, EGO_ALIASES, SINGLE_EGO, TIE_ALIASES, tables_to_network
 from .survey import concat_tables
-from .text import read_input_bytes, read_table, rename_columns
+from .text import read_input_bytes, read_table, read_text, rename_columns, separator
 
 __all__ = ["DESCRIPTOR", "ROLES", "read_package", "starter_package", "find_descriptor"]
 
@@ -501,13 +501,16 @@ def starter_package(folder: Path) -> tuple[dict, list[str]]:
     found, notes = [], []
     for path in files:
         try:
-            df, _ = read_table(path)
+            said: list[str] = []
+            text = read_text(path, said)
+            df, _ = read_table(path, text=text)
         except NetkitError as exc:
             notes.append(f"{path.name} was left out: {str(exc).split(': ', 1)[-1].rstrip('.')}")
             continue
-        found.append((path, df, _table_of(list(df.columns))))
+        encoding = "cp1252" if any("1252" in w for w in said) else "utf-8"
+        found.append((path, df, _table_of(list(df.columns)), (separator(text.split("\n", 1)[0]), encoding)))
     sets = {}
-    for path, _, table in found:
+    for path, _, table, _ in found:
         if table:
             sets.setdefault(_set_of(path.stem), {}).setdefault(table, path)
     complete = [k for k, v in sets.items() if "alters" in v]
@@ -516,10 +519,11 @@ def starter_package(folder: Path) -> tuple[dict, list[str]]:
         notes.append(f"several sets of tables fit ({', '.join(repr(k or '(none)') for k in complete)}); the descriptor "
                      f"uses {chosen!r}: move \"netkit\": {{\"table\": …}} to the files you want read")
     resources = []
-    for path, df, table in found:
+    for path, df, table, (sep, encoding) in found:
         missing = sorted({c for c in MISSING_CANDIDATES if df.isin([c]).any().any()})
         resource = {"name": re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-") or "table",
-                    "path": path.name, "profile": "tabular-data-resource",
+                    "path": path.name, "profile": "tabular-data-resource", "format": "csv", "encoding": encoding,
+                    "dialect": {"delimiter": sep},
                     "schema": {"fields": _starter_fields(df, table, missing) if table else
                                [{"name": str(c), "type": _field_type(blank_missing(df, ("", *missing))[c])[0]}
                                 for c in df.columns],

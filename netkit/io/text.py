@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..errors import NetkitError, Origin, printable
 
-__all__ = ["read_text", "read_table", "rename_columns", "find_column", "check_input_file", "read_input_bytes",
+__all__ = ["separator", "read_text", "read_table", "rename_columns", "find_column", "check_input_file", "read_input_bytes",
            "max_input_bytes", "MAX_INPUT_ENV", "check_path"]
 
 _SEPARATORS = [",", ";", "\t", "|"]
@@ -144,7 +144,8 @@ def read_text(path: Path, warnings: list[str] | None = None) -> str:
     return text
 
 
-def _separator(header: str) -> str:
+def separator(header: str) -> str:
+    """The separator a header line uses: the one of , ; tab | that splits it most (a comma for one column)."""
     counts = {s: sum(1 for f in csv.reader([header], delimiter=s) for _ in f) for s in _SEPARATORS}
     best = max(_SEPARATORS, key=lambda s: counts[s])
     return best if counts[best] > 1 else ","
@@ -172,7 +173,7 @@ def read_table(
     if len(lines[0]) > MAX_HEADER_CHARS:
         raise NetkitError(f"{label or path}: the first line is {len(lines[0]) // 1024} KB long, more than a header of "
                           f"column names can be ({MAX_HEADER_CHARS // 1024} KB); is this the right file?")
-    sep = sep or _separator(lines[0])
+    sep = sep or separator(lines[0])
     origin = Origin(str(label or path), first_line=skip_lines + 2)
     try:
         with pywarnings.catch_warnings():
