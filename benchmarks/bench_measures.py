@@ -7,7 +7,8 @@ Both sides run as fresh processes (start-up included) on the same seeded, cluste
 from the same edge list. The networkx baseline computes constraint, effective size,
 local_bridges(with_span=True) and an overlap loop; netkit computes nk.tie_table and
 nk.structural_holes, which hold the same values and more. The values are compared to 1e-9.
-Targets (issue 3): >= 20x faster end to end on 10,000 edges; each table under 120 s on 1,000,000 edges.
+Targets: >= 20x faster end to end on 10,000 edges, process start included (issue 3); >= 50x in one process,
+read included on both sides, imports not (issue 13); each table under 120 s on 1,000,000 edges.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ SEED = 20261123
 
 BASELINE = r"""
 import sys, time, networkx as nx, pandas as pd
+t_read = time.perf_counter()
 G = nx.read_edgelist(sys.argv[1], delimiter=",", comments="source")
 t0 = time.perf_counter()
 con = nx.constraint(G)
@@ -37,13 +39,15 @@ for u, v in G.edges():
     cn = len(set(G[u]) & set(G[v]))
     denom = (G.degree(u) - 1) + (G.degree(v) - 1) - cn
     rows.append((u, v, cn / denom if denom else float("nan"), spans.get(frozenset((u, v)), float("nan"))))
-print(f"{time.perf_counter() - t0:.3f}")
+print(f"{t0 - t_read:.3f} {time.perf_counter() - t0:.3f}")
 pd.DataFrame(rows, columns=["source", "target", "overlap", "span"]).to_csv(sys.argv[2] + ".ties.csv", index=False)
 pd.DataFrame({"ego_id": list(con), "constraint": list(con.values()), "effective_size": [es[n] for n in con]}).to_csv(sys.argv[2] + ".holes.csv", index=False)
 """
 
 NETKIT = r"""
 import sys, time, netkit as nk
+nk.read, nk.tie_table, nk.structural_holes  # imports done before the clock starts, as for networkx
+import netkit.io.whole, netkit.io.package
 t0 = time.perf_counter()
 net = nk.read(sys.argv[1], format="edgelist")
 t1 = time.perf_counter()
@@ -53,7 +57,7 @@ holes = nk.structural_holes(net)
 t3 = time.perf_counter()
 ties.to_csv(sys.argv[2] + ".ties.csv", index=False)
 holes.to_csv(sys.argv[2] + ".holes.csv", index=False)
-print(f"{t1 - t0:.2f} {t2 - t1:.2f} {t3 - t2:.2f}")
+print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f}")
 """
 
 
@@ -137,16 +141,21 @@ def main() -> None:
         for number, (title, G) in enumerate(graphs, start=1):
             write_edges(G, tmp / "g.csv")
             print(f"\n{number}. {title}: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
-            t_nx, nx_compute = timed(BASELINE, str(tmp / "g.csv"), str(tmp / "nx"))
+            t_nx, nx_out = timed(BASELINE, str(tmp / "g.csv"), str(tmp / "nx"))
+            nx_read, nx_compute = nx_out.split()
             t_nk, out = timed(NETKIT, str(tmp / "g.csv"), str(tmp / "nk"))
             read, ties, holes = out.split()
             nk_compute = float(ties) + float(holes)
+            in_nx, in_nk = float(nx_read) + float(nx_compute), float(read) + nk_compute
             diff = compare(str(tmp / "nx"), str(tmp / "nk"))
             print(f"   networkx (constraint + effective_size + local_bridges(with_span) + overlap loop): {t_nx:7.2f} s")
             print(f"   netkit   (nk.read + nk.tie_table + nk.structural_holes):                           {t_nk:7.2f} s"
-                  f"   [read incl. imports {read} s, tie_table {ties} s, structural_holes {holes} s]")
+                  f"   [read {read} s, tie_table {ties} s, structural_holes {holes} s]")
             print(f"   speed-up end to end, process start included: {t_nx / t_nk:.1f}x (target >= 20x); "
                   f"largest difference in values: {diff:.1e} (target <= 1e-9)")
+            print(f"   in one process, read + measures (imports before the clock on both sides): networkx "
+                  f"{in_nx:.2f} s (read {float(nx_read):.2f} s), netkit {in_nk:.3f} s, {in_nx / in_nk:.0f}x "
+                  f"(target >= 50x)")
             print(f"   measures alone, after reading (netkit's first calls include importing scipy's graph "
                   f"routines): networkx {float(nx_compute):.2f} s, netkit {nk_compute:.2f} s, "
                   f"{float(nx_compute) / nk_compute:.0f}x")
@@ -160,8 +169,8 @@ def main() -> None:
         del G
         t_nk, out = timed(NETKIT, str(tmp / "big.csv"), str(tmp / "big"))
         read, ties, holes = out.split()
-        print(f"   netkit: read {read} s, tie_table {ties} s (target < 120 s), structural_holes {holes} s "
-              f"(target < 120 s); whole process {t_nk:.1f} s")
+        print(f"   netkit: read {read} s (target < 3 s), tie_table {ties} s (target < 120 s), structural_holes "
+              f"{holes} s (target < 120 s); whole process {t_nk:.1f} s")
 
 
 if __name__ == "__main__":

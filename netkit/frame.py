@@ -222,7 +222,43 @@ def graph_frame(net, *, weight: str | None = None, include_ego: bool = True) -> 
     return GraphFrame(labels, ego, is_ego, s, d, ww, is_ego_edge, tie_row, coll.directed, kind)
 
 
+def _edge_list_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
+    """The frame of a whole network read from an edge list, straight from the list (no graph built).
+
+    Nodes are numbered in the order networkx would add them (each edge's source, then its target),
+    so the frame is the one :func:`_whole_frame` makes from the graph.
+    """
+    e = net.edges
+    m = len(e)
+    ends = np.empty(2 * m, dtype=object)
+    ends[0::2], ends[1::2] = e["source"].to_numpy(dtype=object), e["target"].to_numpy(dtype=object)
+    codes, labels = pd.factorize(ends)
+    src, dst = codes[0::2].astype(np.int64), codes[1::2].astype(np.int64)
+    kept = src != dst
+    src, dst = src[kept], dst[kept]
+    if weight:
+        if weight not in e.columns or e[weight].isna().all() and len(e):
+            raise NetkitError(f"{net.source or 'this network'}: no edge has the attribute '{weight}'; choose another weight.")
+        values = e[weight][kept].reset_index(drop=True)
+        missing = np.flatnonzero(values.isna().to_numpy())
+        if len(missing):
+            u, v = labels[src[missing[0]]], labels[dst[missing[0]]]
+            raise NetkitError(f"{net.source or 'this network'}: the edge {u} – {v} has no '{weight}'; give every edge "
+                              "one or choose another weight.")
+        w = _weights(values, weight, net.source or "this network")
+        src, dst, w = src[w != 0], dst[w != 0], w[w != 0]  # with weights in use, a tie of weight 0 is no tie
+    else:
+        w = np.ones(len(src))
+    s, d, ww, _ = _distinct(src, dst, w, net.directed, np.arange(len(src)))
+    labels = np.asarray(labels, dtype=object)
+    none = np.full(len(s), -1)
+    return GraphFrame(labels, None, np.zeros(len(labels), bool), s, d, ww, np.zeros(len(s), bool), none,
+                      net.directed, "whole")
+
+
 def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
+    if not net.built and net.edges is not None:
+        return _edge_list_frame(net, weight)
     G = net.G
     labels = np.array(list(G), dtype=object)
     pos = {n: i for i, n in enumerate(labels)}

@@ -626,18 +626,50 @@ class EgoCollection:
         return f"<EgoCollection: {len(self)} egos, {len(self.alters)} alters, {len(self.ties)} ties>"
 
 
+class _LazyGraph:
+    """``WholeNetwork.G``: the graph given, or built from the edge list the first time it is asked for."""
+
+    def __get__(self, net, owner=None):
+        if net is None:
+            return None  # the dataclass default
+        if net.__dict__.get("_G") is None and net.__dict__.get("edges") is not None:
+            net.__dict__["_G"] = _edge_list_graph(net.edges, net.__dict__.get("edges_directed", False))
+        return net.__dict__.get("_G")
+
+    def __set__(self, net, G) -> None:
+        net.__dict__["_G"] = G
+
+
 @dataclass
 class WholeNetwork:
-    """A whole (sociocentric) network: a networkx graph whose node ids are text."""
+    """A whole (sociocentric) network: a networkx graph whose node ids are text.
 
-    G: nx.Graph
+    Read from an edge list, it keeps the list (``edges``: ``source``, ``target`` and the edge
+    attributes, one row per pair) and builds the networkx graph ``G`` only when something asks for
+    it: the vectorised measures work on the list itself, so a million-edge file is read in seconds.
+    """
+
+    G: nx.Graph | None = None
     source: str = ""
     format: str = ""
     warnings: list = field(default_factory=list)
+    edges: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    edges_directed: bool = field(default=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.__dict__.get("_G") is not None:
+            self.edges = None  # a graph given (also through dataclasses.replace) is the network
+        elif self.edges is None:
+            raise TypeError("WholeNetwork needs a graph G or an edge list edges=")
+
+    @property
+    def built(self) -> bool:
+        """Whether the networkx graph exists yet (else the measures read :attr:`edges`)."""
+        return self.__dict__.get("_G") is not None
 
     @property
     def directed(self) -> bool:
-        return self.G.is_directed()
+        return self.G.is_directed() if self.built else self.edges_directed
 
     def graph(self) -> nx.Graph:
         return self.G
@@ -670,7 +702,29 @@ class WholeNetwork:
 
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"
+        if not self.built:  # without building the graph: the ends listed, the pairs not joining a person to themselves
+            e = self.edges
+            nodes = len(pd.unique(np.concatenate([e["source"].to_numpy(dtype=object), e["target"].to_numpy(dtype=object)])))
+            return f"<WholeNetwork ({kind}): {nodes} nodes, {int((e['source'] != e['target']).sum() + (e['source'] == e['target']).sum())} edges>"
         return f"<WholeNetwork ({kind}): {self.G.number_of_nodes()} nodes, {self.G.number_of_edges()} edges>"
+
+
+WholeNetwork.G = _LazyGraph()
+
+
+def _edge_list_graph(edges: pd.DataFrame, directed: bool) -> nx.Graph:
+    """A networkx graph from an edge list (``source``, ``target``, attributes; blanks left out)."""
+    G = nx.DiGraph() if directed else nx.Graph()
+    sources, targets = edges["source"].tolist(), edges["target"].tolist()  # plain lists: quick to walk
+    attrs = [c for c in edges.columns if c not in ("source", "target")]
+    if attrs:
+        records = edges[attrs].to_dict("records")
+        G.add_edges_from((s, t, {k: v for k, v in a.items() if not (v is None or v is pd.NA or (isinstance(v, float)
+                                                                                               and np.isnan(v)))})
+                         for s, t, a in zip(sources, targets, records))
+    else:
+        G.add_edges_from(zip(sources, targets))
+    return G
 
 
 def as_collection(net: "EgoNetwork | EgoCollection | WholeNetwork") -> EgoCollection:

@@ -126,3 +126,24 @@ def test_ego_rows_key_every_table_by_ego_id():
     assert table["ego_id"].tolist() == coll.ego_ids
     whole = graph_frame(nx.path_graph(3))
     assert ego_rows(whole, ego_positions(whole), pd.DataFrame({"x": [0, 1, 2]}))["ego_id"].tolist() == ["0", "1", "2"]
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_an_edge_list_is_measured_without_building_its_graph(tmp_path, directed):
+    """The frame made from the edge list itself equals the one made from the networkx graph."""
+    rng = np.random.default_rng(11)
+    s, t = rng.integers(0, 60, 400), rng.integers(0, 60, 400)  # repeats and self-loops included
+    w = rng.integers(0, 4, 400)  # some weights 0
+    pd.DataFrame({"source": [f"n{x}" for x in s], "target": [f"n{x}" for x in t], "weight": w}) \
+        .to_csv(tmp_path / "e.csv", index=False)
+    for weight in (None, "weight"):
+        lazy = nk.read(tmp_path / "e.csv", directed=directed)
+        fast = graph_frame(lazy, weight=weight)
+        assert not lazy.built
+        built = nk.read(tmp_path / "e.csv", directed=directed)
+        built.G  # noqa: B018  (builds the graph: the frame then walks it)
+        slow = graph_frame(built, weight=weight)
+        assert built.built and fast.labels.tolist() == slow.labels.tolist()
+        for part in ("src", "dst", "weight"):
+            assert getattr(fast, part).tolist() == getattr(slow, part).tolist(), part
+    assert nk.structural_holes(lazy).equals(nk.structural_holes(built))

@@ -320,9 +320,10 @@ def test_ego_network_matches_networkx_on_the_right_graphs():
 def test_alter_ties_strength_from_a_weight_column(tmp_path):
     net = write_ego(tmp_path, "alter_id\nA\nB\nC\n", "source,target,weight\nA,B,4\nB,C,1\nC,A,0\n")
     table = tie_table(net, weight="weight")
-    # hand: weight / largest alter-alter weight of this ego network (4)
-    assert table.loc[table["kind"] == "alter-alter", "strength"].tolist() == [1.0, 0.25, 0.0]
-    assert table["target"].tolist()[3:] == ["B", "C", "A"]  # listed as written in ties.csv
+    # hand: weight / largest alter-alter weight of this ego network (4); C–A of weight 0 is no tie with weights in use
+    assert table.loc[table["kind"] == "alter-alter", "strength"].tolist() == [1.0, 0.25]
+    assert len(tie_table(net).query("kind == 'alter-alter'")) == 3  # without weight=, every listed tie is a tie
+    assert table["target"].tolist()[3:] == ["B", "C"]  # listed as written in ties.csv
     with pytest.raises(nk.NetkitError, match=r"weight='strength' is not a column of the ties table.*'weight'"):
         tie_table(net, weight="strength")
     (tmp_path / "ties.csv").write_text("source,target,w\nA,B,x\n")

@@ -62,16 +62,8 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False, duplicate
         df["weight"] = typed_column(df["weight"], "weight", TIE_WEIGHT, origin)
     kept, said = dedupe_ties(df.assign(ego_id=""), directed, duplicates, origin)
     warnings += [w.replace("tie", "edge") for w in said]
-    G = nx.DiGraph() if directed else nx.Graph()
-    attrs = [c for c in kept.columns if c not in ("source", "target", "ego_id")]
-    sources, targets = kept["source"].tolist(), kept["target"].tolist()  # plain lists: quick to walk
-    if attrs:
-        records = kept[attrs].to_dict("records")
-        G.add_edges_from((s, t, {k: v for k, v in a.items() if not (isinstance(v, float) and np.isnan(v))})
-                         for s, t, a in zip(sources, targets, records))
-    else:
-        G.add_edges_from(zip(sources, targets))
-    return WholeNetwork(G, source=str(path), format="edgelist", warnings=warnings)
+    edges = kept.drop(columns="ego_id").reset_index(drop=True)
+    return WholeNetwork(source=str(path), format="edgelist", warnings=warnings, edges=edges, edges_directed=directed)
 
 
 def read_graph_xml(path: Path, *, format: str) -> WholeNetwork:
