@@ -191,7 +191,17 @@ def _brokerage(args: argparse.Namespace):
 def _introduce(args: argparse.Namespace):
     import netkit as nk
 
-    return nk.suggest_introductions(_network(args), k=args.k, per_person=args.per_person, strength=args.strength)
+    from .errors import printable
+    from .introductions import WHAT_IF_TOP
+
+    table = nk.suggest_introductions(_network(args), k=args.k, per_person=args.per_person, strength=args.strength)
+    if table.empty:  # the CSV keeps its header; the person is told why it has no rows
+        print(f"netkit: there is no pair to introduce in {printable(args.input)}: every two contacts already know "
+              "each other (or there are fewer than two).", file=sys.stderr)
+    elif table["ego_constraint_before"].isna().any():
+        print(f"netkit: note: the what-if columns are filled for the top {WHAT_IF_TOP} suggestions per ego only.",
+              file=sys.stderr)
+    return table
 
 
 def _draw(args: argparse.Namespace) -> None:

@@ -98,6 +98,26 @@ def test_introduce_per_person_keeps_each_person_once(capsys):
     assert len(table) == 4 and len(set(people)) == 8
 
 
+def test_introduce_with_no_open_pair_says_so_in_one_line(tmp_path, capsys):
+    (tmp_path / "alters.csv").write_text("alter_id\na\nb\n")
+    (tmp_path / "ties.csv").write_text("source,target\na,b\n")
+    assert main(["introduce", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0].startswith("alter_id_a,alter_id_b,") and len(captured.out.splitlines()) == 1
+    assert captured.err.strip().splitlines() == [
+        f"netkit: there is no pair to introduce in {tmp_path}: every two contacts already know each other (or there "
+        "are fewer than two)."]
+
+
+def test_introduce_says_when_the_what_if_stops(capsys):
+    assert main(["introduce", str(samples_dir() / "personal"), "-k", "120"]) == 0
+    captured = capsys.readouterr()
+    table = pd.read_csv(pd.io.common.StringIO(captured.out))
+    assert captured.err == "netkit: note: the what-if columns are filled for the top 100 suggestions per ego only.\n"
+    assert len(table) == 120 and table["ego_constraint_after"].iloc[100:].isna().all()
+    assert table["ego_constraint_after"].iloc[:100].notna().all()
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

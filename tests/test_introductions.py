@@ -127,3 +127,121 @@ def test_counts_agree_with_their_nouns():
     net = nk.load_sample("survey")["E001"]
     reasons = " ".join(nk.suggest_introductions(net, k=10)["reason"])
     assert "1 new people" not in reasons and ".." not in reasons
+
+
+# ----------------------------------------------------------------------------- the fast path against the plain loop
+
+
+def _plain_loop(net, *, k, strength="equal", seed=0, per_person=None):
+    """The ranking as first written: every pair of alters in a Python loop (exact, slow; netkit 0.1's code)."""
+    import itertools
+
+    import numpy as np
+
+    from netkit.communities import clusters
+    from netkit.introductions import BRIDGE_FACTOR, UNKNOWN, _strengths, at_most_per_person
+
+    G_alters = net.graph(include_ego=False)
+    if G_alters.is_directed():
+        G_alters = G_alters.to_undirected()
+    ids = list(net.alters["alter_id"])
+    strength = _strengths(net, strength)
+    table = clusters(net, seed=seed).set_index("alter_id")
+    names = net.alters.set_index("alter_id")["name"] if "name" in net.alters else pd.Series(ids, index=ids)
+    names = names.fillna(pd.Series(ids, index=ids))
+    context = net.alters.set_index("alter_id")["context"] if "context" in net.alters else pd.Series(index=ids, dtype=object)
+    neighbours = {n: set(G_alters[n]) for n in ids}
+    rows = []
+    for a, b in itertools.combinations(ids, 2):
+        if b in neighbours[a]:
+            continue
+        if table.at[a, "component"] != table.at[b, "component"]:
+            bridges = "components"
+        elif table.at[a, "community"] != table.at[b, "community"]:
+            bridges = "communities"
+        else:
+            bridges = "community"
+        trust = float(np.sqrt(np.nan_to_num(strength[a], nan=UNKNOWN) * np.nan_to_num(strength[b], nan=UNKNOWN)))
+        rows.append({
+            "alter_id_a": a, "alter_id_b": b, "name_a": names[a], "name_b": names[b],
+            "context_a": context.get(a), "context_b": context.get(b),
+            "strength_a": float(strength[a]), "strength_b": float(strength[b]), "bridges": bridges,
+            "new_contacts_a": len((neighbours[b] | {b}) - neighbours[a] - {a}),
+            "new_contacts_b": len((neighbours[a] | {a}) - neighbours[b] - {b}),
+            "score": trust * BRIDGE_FACTOR[bridges],
+        })
+    if not rows:
+        return pd.DataFrame()
+    ranked = pd.DataFrame(rows)
+    ranked["_reach"] = ranked["new_contacts_a"] + ranked["new_contacts_b"]
+    ranked = ranked.sort_values(["score", "_reach", "alter_id_a", "alter_id_b"], ascending=[False, False, True, True],
+                                kind="mergesort")
+    return at_most_per_person(ranked, per_person, k).drop(columns="_reach").reset_index(drop=True)
+
+
+def _random_ego(seed: int, n: int, *, directed: bool = False):
+    """A seeded ego network: groups of contacts, ties likelier inside a group, some answers blank."""
+    import numpy as np
+
+    from tests.networks import ego_network
+
+    rng = np.random.default_rng(seed)
+    group = rng.integers(0, max(1, n // 8), n)
+    ids = [f"p{x}" for x in rng.permutation(n * 3)[:n]]  # ids not in alphabetical order
+    pairs = [(ids[i], ids[j]) for i in range(n) for j in range(i + 1, n)
+             if rng.random() < (0.5 if group[i] == group[j] else 0.03)]
+    if directed:
+        pairs = [(b, a) if rng.random() < 0.5 else (a, b) for a, b in pairs]
+    closeness = rng.integers(1, 5, n).astype(float)
+    closeness[rng.random(n) < 0.2] = np.nan  # not answered
+    names = np.array([f"Name {i}" for i in range(n)], dtype=object)
+    names[rng.random(n) < 0.2] = None
+    return ego_network(ids, pairs, directed=directed, closeness=closeness, name=names,
+                       context=rng.choice(["work", "family", "club"], n))
+
+
+@pytest.mark.parametrize("seed, n, directed, k, per_person", [
+    (1, 12, False, 10, None), (2, 40, False, 25, None), (3, 40, True, 15, 1), (4, 60, False, 40, 2),
+    (5, 30, False, 500, None), (6, 25, True, 5, None), (7, 45, False, 30, 3),
+])
+def test_the_fast_ranking_is_the_plain_loops_to_the_last_bit(seed, n, directed, k, per_person):
+    net = _random_ego(seed, n, directed=directed)
+    fast = nk.suggest_introductions(net, k=k, strength="closeness", per_person=per_person, seed=seed)
+    plain = _plain_loop(net, k=k, strength="closeness", per_person=per_person, seed=seed)
+    assert len(fast) == min(k, len(plain)) if per_person is None else len(fast) == len(plain)
+    pd.testing.assert_frame_equal(fast[plain.columns].reset_index(drop=True), plain, check_exact=True)
+
+
+def test_small_blocks_give_the_same_ranking(monkeypatch):
+    # a tiny block size forces many blocks, each keeping only its best pairs: the merged ranking must not change
+    import netkit.introductions as intro
+
+    net = _random_ego(11, 50)
+    whole = nk.suggest_introductions(net, k=60, per_person=1)
+    monkeypatch.setattr(intro, "_BLOCK_CELLS", 60)  # one row of 50 alters per block
+    pd.testing.assert_frame_equal(nk.suggest_introductions(net, k=60, per_person=1), whole, check_exact=True)
+    assert len(whole) == len(_plain_loop(net, k=60, per_person=1))
+
+
+def test_the_what_if_is_for_the_top_rows_only_and_the_reason_says_so():
+    from netkit.introductions import WHAT_IF_COLUMNS
+
+    net = nk.load_sample("personal")
+    full = nk.suggest_introductions(net, k=12)
+    capped = nk.suggest_introductions(net, k=12, what_if=5)
+    pd.testing.assert_frame_equal(capped.head(5), full.head(5))
+    assert capped[WHAT_IF_COLUMNS].iloc[5:].isna().all().all() and full[WHAT_IF_COLUMNS].notna().all().all()
+    assert capped["score"].equals(full["score"])
+    assert all("worked out for the top 5 suggestions only" in r for r in capped["reason"].iloc[5:])
+    assert nk.suggest_introductions(net, k=3, what_if=0)[WHAT_IF_COLUMNS].isna().all().all()
+    with pytest.raises(nk.NetkitError, match="what_if=-1 must be a whole number"):
+        nk.suggest_introductions(net, what_if=-1)
+
+
+def test_no_open_pair_keeps_the_columns(tmp_path):
+    from netkit.introductions import COLUMNS
+
+    (tmp_path / "alters.csv").write_text("alter_id\na\nb\nc\n")
+    (tmp_path / "ties.csv").write_text("source,target\na,b\nb,c\na,c\n")
+    table = nk.suggest_introductions(nk.read(tmp_path))
+    assert table.empty and list(table.columns) == COLUMNS
