@@ -306,37 +306,16 @@ def _executor(args: argparse.Namespace, egos: int | None = None):
 
 
 def _resolved(path: str | Path) -> Path:
-    from .errors import NetkitError
+    from .io.atomic import resolved_path
 
-    try:
-        return Path(path).expanduser().resolve()
-    except (RuntimeError, OSError):  # a symbolic link loop
-        raise NetkitError(f"{path}: is a symbolic link that leads back to itself (a loop); point it at a real "
-                          "file or folder.") from None
+    return resolved_path(path)
 
 
 def _check_output(output: str | Path, inputs: list[str]) -> None:
-    """Never write over an input (or into an input folder), nor over anything but a regular file.
+    """Never write over an input (or into an input folder), nor over anything but a regular file."""
+    from .io.atomic import check_output
 
-    Paths are compared after following symbolic links, so a link to an input is an input too.
-    """
-    import os
-    import stat
-
-    from .errors import NetkitError
-
-    target = _resolved(output)
-    for item in map(_resolved, inputs):
-        if target == item or item in target.parents:
-            where = "is one of the inputs" if target == item else f"is inside the input folder {item}"
-            raise NetkitError(f"{output}: {where}; write the output somewhere else (netkit never changes its inputs).")
-    try:
-        mode = os.stat(target).st_mode
-    except OSError:
-        return  # a new path
-    if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, pipe or socket)"
-        raise NetkitError(f"{output}: is {kind}; give the name of a new or existing regular file to write.")
+    check_output(output, inputs)
 
 
 def _parameters(args: argparse.Namespace) -> dict:

@@ -132,51 +132,17 @@ def test_counts_agree_with_their_nouns():
 # ----------------------------------------------------------------------------- the fast path against the plain loop
 
 
-def _plain_loop(net, *, k, strength="equal", seed=0, per_person=None):
-    """The ranking as first written: every pair of alters in a Python loop (exact, slow; netkit 0.1's code)."""
-    import itertools
+@pytest.fixture(scope="module")
+def bench():
+    """benchmarks/bench_introductions.py, whose plain_loop is the ranking as first written (exact, slow)."""
+    import importlib.util
+    from pathlib import Path
 
-    import numpy as np
-
-    from netkit.communities import clusters
-    from netkit.introductions import BRIDGE_FACTOR, UNKNOWN, _strengths, at_most_per_person
-
-    G_alters = net.graph(include_ego=False)
-    if G_alters.is_directed():
-        G_alters = G_alters.to_undirected()
-    ids = list(net.alters["alter_id"])
-    strength = _strengths(net, strength)
-    table = clusters(net, seed=seed).set_index("alter_id")
-    names = net.alters.set_index("alter_id")["name"] if "name" in net.alters else pd.Series(ids, index=ids)
-    names = names.fillna(pd.Series(ids, index=ids))
-    context = net.alters.set_index("alter_id")["context"] if "context" in net.alters else pd.Series(index=ids, dtype=object)
-    neighbours = {n: set(G_alters[n]) for n in ids}
-    rows = []
-    for a, b in itertools.combinations(ids, 2):
-        if b in neighbours[a]:
-            continue
-        if table.at[a, "component"] != table.at[b, "component"]:
-            bridges = "components"
-        elif table.at[a, "community"] != table.at[b, "community"]:
-            bridges = "communities"
-        else:
-            bridges = "community"
-        trust = float(np.sqrt(np.nan_to_num(strength[a], nan=UNKNOWN) * np.nan_to_num(strength[b], nan=UNKNOWN)))
-        rows.append({
-            "alter_id_a": a, "alter_id_b": b, "name_a": names[a], "name_b": names[b],
-            "context_a": context.get(a), "context_b": context.get(b),
-            "strength_a": float(strength[a]), "strength_b": float(strength[b]), "bridges": bridges,
-            "new_contacts_a": len((neighbours[b] | {b}) - neighbours[a] - {a}),
-            "new_contacts_b": len((neighbours[a] | {a}) - neighbours[b] - {b}),
-            "score": trust * BRIDGE_FACTOR[bridges],
-        })
-    if not rows:
-        return pd.DataFrame()
-    ranked = pd.DataFrame(rows)
-    ranked["_reach"] = ranked["new_contacts_a"] + ranked["new_contacts_b"]
-    ranked = ranked.sort_values(["score", "_reach", "alter_id_a", "alter_id_b"], ascending=[False, False, True, True],
-                                kind="mergesort")
-    return at_most_per_person(ranked, per_person, k).drop(columns="_reach").reset_index(drop=True)
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_introductions.py"
+    spec = importlib.util.spec_from_file_location("bench_introductions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _random_ego(seed: int, n: int, *, directed: bool = False):
@@ -204,23 +170,25 @@ def _random_ego(seed: int, n: int, *, directed: bool = False):
     (1, 12, False, 10, None), (2, 40, False, 25, None), (3, 40, True, 15, 1), (4, 60, False, 40, 2),
     (5, 30, False, 500, None), (6, 25, True, 5, None), (7, 45, False, 30, 3),
 ])
-def test_the_fast_ranking_is_the_plain_loops_to_the_last_bit(seed, n, directed, k, per_person):
+def test_the_fast_ranking_is_the_plain_loops_to_the_last_bit(bench, seed, n, directed, k, per_person):
     net = _random_ego(seed, n, directed=directed)
     fast = nk.suggest_introductions(net, k=k, strength="closeness", per_person=per_person, seed=seed)
-    plain = _plain_loop(net, k=k, strength="closeness", per_person=per_person, seed=seed)
+    plain = bench.plain_loop(net, k=k, strength="closeness", per_person=per_person, seed=seed)
     assert len(fast) == min(k, len(plain)) if per_person is None else len(fast) == len(plain)
     pd.testing.assert_frame_equal(fast[plain.columns].reset_index(drop=True), plain, check_exact=True)
 
 
-def test_small_blocks_give_the_same_ranking(monkeypatch):
+def test_small_blocks_give_the_same_ranking(bench, monkeypatch):
     # a tiny block size forces many blocks, each keeping only its best pairs: the merged ranking must not change
     import netkit.introductions as intro
+    from netkit.introductions import WHAT_IF_COLUMNS
 
     net = _random_ego(11, 50)
     whole = nk.suggest_introductions(net, k=60, per_person=1)
     monkeypatch.setattr(intro, "_BLOCK_CELLS", 60)  # one row of 50 alters per block
     pd.testing.assert_frame_equal(nk.suggest_introductions(net, k=60, per_person=1), whole, check_exact=True)
-    assert len(whole) == len(_plain_loop(net, k=60, per_person=1))
+    pd.testing.assert_frame_equal(whole.drop(columns=WHAT_IF_COLUMNS + ["reason"]),
+                                  bench.plain_loop(net, k=60, per_person=1), check_exact=True)
 
 
 def test_the_what_if_is_for_the_top_rows_only_and_the_reason_says_so():
@@ -245,3 +213,13 @@ def test_no_open_pair_keeps_the_columns(tmp_path):
     (tmp_path / "ties.csv").write_text("source,target\na,b\nb,c\na,c\n")
     table = nk.suggest_introductions(nk.read(tmp_path))
     assert table.empty and list(table.columns) == COLUMNS
+
+
+def test_the_benchmark_runs_with_one_command(bench, capsys):
+    net = bench.synthetic_ego(150)
+    pd.testing.assert_frame_equal(nk.suggest_introductions(net, k=10, strength="closeness")[
+        ["alter_id_a", "alter_id_b", "score"]], bench.plain_loop(net, k=10, strength="closeness")[
+        ["alter_id_a", "alter_id_b", "score"]], check_exact=True)
+    assert bench.main(["--sizes", "60", "--cap", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "CPU cores" in out and "loop / netkit" in out and "rankings equal to the last bit" in out and ": met" in out
