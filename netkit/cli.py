@@ -142,6 +142,13 @@ def _network(args: argparse.Namespace):
     return net
 
 
+def _end_note(args: argparse.Namespace) -> None:
+    """Clear the terminal's "still working" note before printing lines of our own (or a bar takes over)."""
+    working = getattr(args, "working", None)
+    if working is not None:
+        working.stop()
+
+
 def _step(args: argparse.Namespace, what: str) -> None:
     """Name the step the terminal's "still working" note shows (see chunks.Working)."""
     working = getattr(args, "working", None)
@@ -156,7 +163,9 @@ def _info(args: argparse.Namespace) -> None:
     from .errors import printable
     from .info import describe
 
-    print("\n".join(printable(line) for line in describe(_network(args)).splitlines()))  # no raw escapes
+    text = describe(_network(args))
+    _end_note(args)
+    print("\n".join(printable(line) for line in text.splitlines()))  # no raw escapes
 
 
 def _summary(args: argparse.Namespace):
@@ -195,6 +204,7 @@ def _introduce(args: argparse.Namespace):
     from .introductions import WHAT_IF_TOP
 
     table = nk.suggest_introductions(_network(args), k=args.k, per_person=args.per_person, strength=args.strength)
+    _end_note(args)
     if table.empty:  # the CSV keeps its header; the person is told why it has no rows
         print(f"netkit: there is no pair to introduce in {printable(args.input)}: every two contacts already know "
               "each other (or there are fewer than two).", file=sys.stderr)
@@ -205,13 +215,14 @@ def _introduce(args: argparse.Namespace):
 
 
 def _draw(args: argparse.Namespace) -> None:
-    from .model import select_ego
+    from .model import WholeNetwork, select_ego
     from .io import read
     from .viz import draw_to_file
 
     net = read(args.input, format=args.format, directed=args.directed)
     _check_drawable(net, args.input)
-    net = select_ego(net, args.ego, one=True, what="the drawing")
+    if args.ego is not None or not isinstance(net, WholeNetwork):  # a whole network is drawn whole (spring)
+        net = select_ego(net, args.ego, one=True, what="the drawing")
     _check_drawable(net, args.input)
     _step(args, "netkit draw: placing and drawing")
     draw_to_file(net, Path(args.output), layout=args.layout, color_by=args.color_by)
@@ -242,12 +253,13 @@ def _batch(args: argparse.Namespace) -> None:
 
 
 def _pseudonymize(args: argparse.Namespace) -> None:
+    from .errors import printable
     from .pseudonym import write_pseudonymized
 
+    _step(args, f"netkit pseudonymize: reading, pseudonymising and writing {printable(args.input)}")
     _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
                                  ids=args.ids, directed=args.directed, keep=args.keep)
-    from .errors import printable
-
+    _end_note(args)
     for line in log:
         print(f"netkit: {printable(line)}", file=sys.stderr)
 
@@ -259,6 +271,7 @@ def _class_summary(args: argparse.Namespace) -> None:
     if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
         raise NetkitError(f"{args.output}: a class summary is saved as .html (the page) or .csv (the table); end "
                           "the file name with one of them.")
+    _step(args, f"netkit class-summary: reading and summarising {len(args.inputs)} exports")
     report = class_summary(args.inputs, min_group=args.min_group, reason=args.reason, strength=args.strength,
                            threshold=args.threshold)
     if args.output:
@@ -373,14 +386,17 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         return 0
     from .reproduce import table_csv
 
-    text = table_csv(table)
-    if args.output:
-        from .reproduce import manifest_path, write_manifest
+    # a million-row table takes seconds to write: the note goes on (and is cleared before standard output)
+    with Working(f"netkit {args.command}: writing {printable(args.output or 'the table')}",
+                 getattr(args, "progress", None)):
+        text = table_csv(table)
+        if args.output:
+            from .reproduce import manifest_path, write_manifest
 
-        atomic_write_text(Path(args.output), text)
-        write_manifest(manifest_path(args.output), inputs=[args.input], outputs=[args.output],
-                       parameters=_parameters(args), command=["netkit", *args.argv])
-    else:
+            atomic_write_text(Path(args.output), text)
+            write_manifest(manifest_path(args.output), inputs=[args.input], outputs=[args.output],
+                           parameters=_parameters(args), command=["netkit", *args.argv])
+    if not args.output:
         sys.stdout.write(text)
     return 0
 

@@ -400,6 +400,8 @@ def run_batch(
     ['alter_table.csv', 'manifest.json', 'summary.csv', 'tie_table.csv']
     """
     from .batch import alter_table, summarize
+    from .chunks import Working
+    from .errors import printable
     from .io import read
     from .io.atomic import atomic_folder
     from .model import WholeNetwork
@@ -407,7 +409,8 @@ def run_batch(
 
     input, output = Path(input).expanduser(), Path(output).expanduser()
     check_output_folder(output, inputs=[input], what="batch tables", marker="netkit_batch")
-    net = read(input, format=format, directed=directed)
+    with Working(f"netkit batch: reading {printable(input)}", progress):  # the steps without a count of egos
+        net = read(input, format=format, directed=directed)
     if isinstance(net, WholeNetwork):
         raise NetkitError(f"{input}: is a whole network; a batch run is for ego networks — use netkit summary, ties "
                           "and holes on a whole network, or cut ego networks from it first.")
@@ -416,7 +419,6 @@ def run_batch(
                                  executor=executor, progress=progress),
         "alter_table.csv": alter_table(net, strength=strength, threshold=threshold, communities=communities, seed=seed,
                                        executor=executor, progress=progress),
-        "tie_table.csv": tie_table(net, strength=strength, threshold=threshold, weight=weight),
     }
     parameters = {"format": format, "directed": directed, "group": group, "weight": weight, "strength": strength,
                   "threshold": threshold, "communities": communities,
@@ -431,5 +433,8 @@ def run_batch(
         (folder / "manifest.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
 
-    atomic_folder(output, fill)
+    with Working("netkit batch: the tie table", progress) as working:
+        tables["tie_table.csv"] = tie_table(net, strength=strength, threshold=threshold, weight=weight)
+        working.step(f"netkit batch: writing {printable(output)}")
+        atomic_folder(output, fill)
     return output
