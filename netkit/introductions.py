@@ -239,7 +239,7 @@ def _walk(best: dict, per_person: int, k: int) -> np.ndarray:
 
 
 def _suggest_one(net: EgoNetwork, *, k: int, strength, seed: int, per_person: int | None = None,
-                 what_if: int = 100) -> pd.DataFrame:
+                 what_if: int = WHAT_IF_TOP) -> pd.DataFrame:
     ids = list(net.alters["alter_id"])
     if len(ids) < 2:
         return pd.DataFrame(columns=COLUMNS)
@@ -270,8 +270,8 @@ def _with_what_if(ranked: pd.DataFrame, frame, S, what_if: int) -> pd.DataFrame:
     ego = int(np.flatnonzero(frame.is_ego)[0])
     c, es = BURT_COLUMNS.index("constraint"), BURT_COLUMNS.index("effective_size")
     out = []
-    for number, r in enumerate(ranked.to_dict("records")):
-        if number >= what_if:
+    for place, r in enumerate(ranked.to_dict("records")):
+        if place >= what_if:
             r.update({col: np.nan for col in WHAT_IF_COLUMNS})
             r["reason"] = _reason(r, np.nan, np.nan, what_if=what_if)
             out.append(r)
