@@ -99,6 +99,10 @@ def test_nk_write_writes_only_to_a_new_path_a_file_or_a_folder_it_wrote(personal
     with pytest.raises(NetkitError, match="notes.txt: is a file; this writes a folder"):
         nk.write(net, tmp_path / "notes.txt")
     (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "alters.csv").write_text("alter_id\nmine\n")  # a table of one's own, no manifest
+    for fmt in ("netkit", "egor"):
+        with pytest.raises(NetkitError, match="docs: is a folder with other files in it"):
+            nk.write(net, tmp_path / "docs", format=fmt)
     (tmp_path / "docs" / "thesis.tex").write_text("mine")
     for fmt in ("netkit", "egor"):
         with pytest.raises(NetkitError, match="docs: is a folder with other files in it"):

@@ -367,9 +367,9 @@ _EGOR_TABLES = {"egos.csv", "alters.csv", "aaties.csv"}
 
 
 def _written_by_netkit(folder: Path) -> bool:
-    """An empty folder, a netkit folder whose manifest says netkit wrote it, or egor's three tables alone."""
+    """An empty folder, a netkit folder whose manifest says netkit wrote it, or egor's three tables, nothing else."""
     names = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
-    if not names or names <= _EGOR_TABLES:
+    if not names or names == _EGOR_TABLES:
         return True
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
