@@ -212,7 +212,7 @@ reading = nio.read
 
 def held_read(*args, **kwargs):
     if sys.argv[1] == "hold":
-        noted.wait()  # until the terminal shows the note (no timing: an event)
+        noted.wait(120)  # until the terminal shows the note (an event; the bound only keeps a broken note from hanging)
     return reading(*args, **kwargs)
 
 
