@@ -34,6 +34,8 @@ WIN_FOR_ALL = (
 WHAT_IF_TOP = 100
 # alters × alters cells scored at a time: bounds memory however many people there are
 _BLOCK_CELLS = 4_000_000
+# with per_person, the best pairs first kept (at least): the walk asks for 8 times more if it runs out
+_FIRST_POOL = 1_000
 _BRIDGES = np.array(["components", "communities", "community"], dtype=object)
 _FACTORS = np.array([BRIDGE_FACTOR[b] for b in _BRIDGES])
 
@@ -212,7 +214,7 @@ def _ranked_pairs(facts: dict, k: int, per_person: int | None) -> dict:
     n = len(facts["ids"])
     step = max(1, _BLOCK_CELLS // n)
     total = n * (n - 1) // 2 - facts["A"].nnz // 2  # open pairs
-    keep = k if per_person is None else max(4 * k, 1_000)
+    keep = k if per_person is None else max(4 * k, _FIRST_POOL)
     while True:
         found = [_block_pairs(facts, lo, min(n, lo + step), keep) for lo in range(0, n - 1, step)]
         best = _best({key: np.concatenate([p[key] for p in found]) for key in found[0]}, facts["rank"], keep)
