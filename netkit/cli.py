@@ -201,7 +201,7 @@ def _introduce(args: argparse.Namespace):
     import netkit as nk
 
     from .errors import printable
-    from .introductions import WHAT_IF_TOP
+    from .introductions import WHAT_IF_TOP  # the what-if cap the command leaves at its default
 
     table = nk.suggest_introductions(_network(args), k=args.k, per_person=args.per_person, strength=args.strength)
     _end_note(args)
