@@ -216,6 +216,13 @@ def _network(args: argparse.Namespace):
     return net
 
 
+def _end_note(args: argparse.Namespace) -> None:
+    """Clear the terminal's "still working" note before printing lines of our own (or a bar takes over)."""
+    working = getattr(args, "working", None)
+    if working is not None:
+        working.stop()
+
+
 def _step(args: argparse.Namespace, what: str) -> None:
     """Name the step the terminal's "still working" note shows (see chunks.Working)."""
     working = getattr(args, "working", None)
@@ -230,7 +237,9 @@ def _info(args: argparse.Namespace) -> None:
     from .errors import printable
     from .info import describe
 
-    print("\n".join(printable(line) for line in describe(_network(args)).splitlines()))  # no raw escapes
+    text = describe(_network(args))
+    _end_note(args)
+    print("\n".join(printable(line) for line in text.splitlines()))  # no raw escapes
 
 
 def _summary(args: argparse.Namespace):
@@ -265,16 +274,28 @@ def _brokerage(args: argparse.Namespace):
 def _introduce(args: argparse.Namespace):
     import netkit as nk
 
-    return nk.suggest_introductions(_network(args), k=args.k, per_person=args.per_person, strength=args.strength)
+    from .errors import printable
+    from .introductions import WHAT_IF_TOP  # the what-if cap the command leaves at its default
+
+    table = nk.suggest_introductions(_network(args), k=args.k, per_person=args.per_person, strength=args.strength)
+    _end_note(args)
+    if table.empty:  # the CSV keeps its header; the person is told why it has no rows
+        print(f"netkit: there is no pair to introduce in {printable(args.input)}: every two contacts already know "
+              "each other (or there are fewer than two).", file=sys.stderr)
+    elif table["ego_constraint_before"].isna().any():
+        print(f"netkit: note: the what-if columns are filled for the top {WHAT_IF_TOP} suggestions per ego only.",
+              file=sys.stderr)
+    return table
 
 
 def _draw(args: argparse.Namespace) -> None:
-    from .model import select_ego
+    from .model import WholeNetwork, select_ego
     from .viz import draw_to_file
 
     net = _read(args)
     _check_drawable(net, net.source or args.input)
-    net = select_ego(net, args.ego, one=True, what="the drawing")
+    if args.ego is not None or not isinstance(net, WholeNetwork):  # a whole network is drawn whole (spring)
+        net = select_ego(net, args.ego, one=True, what="the drawing")
     _check_drawable(net, net.source or args.input)
     _step(args, "netkit draw: placing and drawing")
     draw_to_file(net, Path(args.output), layout=args.layout, color_by=args.color_by)
@@ -307,7 +328,7 @@ def _batch(args: argparse.Namespace) -> None:
 
 
 def _pseudonymize(args: argparse.Namespace) -> None:
-    from .errors import NetkitError
+    from .errors import NetkitError, printable
     from .pseudonym import write_pseudonymized
 
     named = [f"--{k.replace('_', '-')}" for k in ("egos", "alters", "ties", "datapackage", "scale", "missing", "column",
@@ -316,10 +337,11 @@ def _pseudonymize(args: argparse.Namespace) -> None:
         raise NetkitError(f"pseudonymize copies INPUT as it is read by default (a datapackage.json in its folder is "
                           f"used); {', '.join(named) or '--duplicates'} cannot be used here — pass the folder as INPUT."
                           if args.input or named else "pseudonymize needs INPUT: the file or folder to copy.")
+
+    _step(args, f"netkit pseudonymize: reading, pseudonymising and writing {printable(args.input)}")
     _, log = write_pseudonymized(args.input, args.output, key=_read_key(args), format=args.format,
                                  ids=args.ids, directed=args.directed, keep=args.keep)
-    from .errors import printable
-
+    _end_note(args)
     for line in log:
         print(f"netkit: {printable(line)}", file=sys.stderr)
 
@@ -353,6 +375,7 @@ def _class_summary(args: argparse.Namespace) -> None:
     if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
         raise NetkitError(f"{args.output}: a class summary is saved as .html (the page) or .csv (the table); end "
                           "the file name with one of them.")
+    _step(args, f"netkit class-summary: reading and summarising {len(args.inputs)} exports")
     report = class_summary(args.inputs, min_group=args.min_group, reason=args.reason, strength=args.strength,
                            threshold=args.threshold)
     if args.output:
@@ -400,37 +423,16 @@ def _executor(args: argparse.Namespace, egos: int | None = None):
 
 
 def _resolved(path: str | Path) -> Path:
-    from .errors import NetkitError
+    from .io.atomic import resolved_path
 
-    try:
-        return Path(path).expanduser().resolve()
-    except (RuntimeError, OSError):  # a symbolic link loop
-        raise NetkitError(f"{path}: is a symbolic link that leads back to itself (a loop); point it at a real "
-                          "file or folder.") from None
+    return resolved_path(path)
 
 
 def _check_output(output: str | Path, inputs: list[str]) -> None:
-    """Never write over an input (or into an input folder), nor over anything but a regular file.
+    """Never write over an input (or into an input folder), nor over anything but a regular file."""
+    from .io.atomic import check_output
 
-    Paths are compared after following symbolic links, so a link to an input is an input too.
-    """
-    import os
-    import stat
-
-    from .errors import NetkitError
-
-    target = _resolved(output)
-    for item in map(_resolved, inputs):
-        if target == item or item in target.parents:
-            where = "is one of the inputs" if target == item else f"is inside the input folder {item}"
-            raise NetkitError(f"{output}: {where}; write the output somewhere else (netkit never changes its inputs).")
-    try:
-        mode = os.stat(target).st_mode
-    except OSError:
-        return  # a new path
-    if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, pipe or socket)"
-        raise NetkitError(f"{output}: is {kind}; give the name of a new or existing regular file to write.")
+    check_output(output, inputs)
 
 
 def _parameters(args: argparse.Namespace) -> dict:
@@ -489,14 +491,17 @@ def _run(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         return 0
     from .reproduce import table_csv
 
-    text = table_csv(table)
-    if args.output:
-        from .reproduce import manifest_path, write_manifest
+    # a million-row table takes seconds to write: the note goes on (and is cleared before standard output)
+    with Working(f"netkit {args.command}: writing {printable(args.output or 'the table')}",
+                 getattr(args, "progress", None)):
+        text = table_csv(table)
+        if args.output:
+            from .reproduce import manifest_path, write_manifest
 
-        atomic_write_text(Path(args.output), text)
-        write_manifest(manifest_path(args.output), inputs=[i for i in inputs if i], outputs=[args.output],
-                       parameters=_parameters(args), command=["netkit", *args.argv])
-    else:
+            atomic_write_text(Path(args.output), text)
+            write_manifest(manifest_path(args.output), inputs=[i for i in inputs if i], outputs=[args.output],
+                           parameters=_parameters(args), command=["netkit", *args.argv])
+    if not args.output:
         sys.stdout.write(text)
     return 0
 

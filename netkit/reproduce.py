@@ -419,6 +419,8 @@ def run_batch(
     ['alter_table.csv', 'manifest.json', 'summary.csv', 'tie_table.csv']
     """
     from .batch import alter_table, summarize
+    from .chunks import Working
+    from .errors import printable
     from .io import read
     from .io.atomic import atomic_folder
     from .model import WholeNetwork
@@ -433,8 +435,10 @@ def run_batch(
     if read_options.get("datapackage") is not None:
         inputs.append(Path(read_options["datapackage"]).expanduser())
     check_output_folder(output, inputs=inputs, what="batch tables", marker="netkit_batch")
-    net = prepare(read(input if isinstance(input, Mapping) else inputs[0], format=format, directed=directed,
-                       **read_options), tie_type=tie_type)
+    shown = printable(inputs[0] if not isinstance(input, Mapping) else inputs[0].parent)
+    with Working(f"netkit batch: reading {shown}", progress):  # the steps without a count of egos
+        net = prepare(read(input if isinstance(input, Mapping) else inputs[0], format=format, directed=directed,
+                           **read_options), tie_type=tie_type)
     input = inputs[0].parent if isinstance(input, Mapping) else inputs[0]
     if isinstance(net, WholeNetwork):
         raise NetkitError(f"{input}: is a whole network; a batch run is for ego networks — use netkit summary, ties "
@@ -444,7 +448,6 @@ def run_batch(
                                  executor=executor, progress=progress),
         "alter_table.csv": alter_table(net, strength=strength, threshold=threshold, communities=communities, seed=seed,
                                        executor=executor, progress=progress),
-        "tie_table.csv": tie_table(net, strength=strength, threshold=threshold, weight=weight),
     }
     parameters = {"format": format, "directed": directed, "group": group, "weight": weight, "strength": strength,
                   "threshold": threshold, "communities": communities,
@@ -460,5 +463,8 @@ def run_batch(
         (folder / "manifest.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
 
-    atomic_folder(output, fill)
+    with Working("netkit batch: the tie table", progress) as working:
+        tables["tie_table.csv"] = tie_table(net, strength=strength, threshold=threshold, weight=weight)
+        working.step(f"netkit batch: writing {printable(output)}")
+        atomic_folder(output, fill)
     return output

@@ -98,6 +98,26 @@ def test_introduce_per_person_keeps_each_person_once(capsys):
     assert len(table) == 4 and len(set(people)) == 8
 
 
+def test_introduce_with_no_open_pair_says_so_in_one_line(tmp_path, capsys):
+    (tmp_path / "alters.csv").write_text("alter_id\na\nb\n")
+    (tmp_path / "ties.csv").write_text("source,target\na,b\n")
+    assert main(["introduce", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0].startswith("alter_id_a,alter_id_b,") and len(captured.out.splitlines()) == 1
+    assert captured.err.strip().splitlines() == [
+        f"netkit: there is no pair to introduce in {tmp_path}: every two contacts already know each other (or there "
+        "are fewer than two)."]
+
+
+def test_introduce_says_when_the_what_if_stops(capsys):
+    assert main(["introduce", str(samples_dir() / "personal"), "-k", "120"]) == 0
+    captured = capsys.readouterr()
+    table = pd.read_csv(pd.io.common.StringIO(captured.out))
+    assert captured.err == "netkit: note: the what-if columns are filled for the top 100 suggestions per ego only.\n"
+    assert len(table) == 120 and table["ego_constraint_after"].iloc[100:].isna().all()
+    assert table["ego_constraint_after"].iloc[:100].notna().all()
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -214,3 +234,115 @@ def test_datapackage_command_writes_a_starter_and_never_replaces_one(tmp_path, c
     assert "1,2,1,1.0" in capsys.readouterr().out
     result = run("datapackage", folder)
     assert result.returncode == 2 and "already exists and is never replaced" in result.stderr
+
+# ----------------------------------------------------------------------------- a "still working" note, on a terminal only
+
+# The child runs the command with the note's delay at 0 and holds the reading step until the note
+# has been written, so the test waits on an event rather than on the clock.
+NOTED_RUN = r"""
+import sys, threading
+import netkit.chunks as chunks
+import netkit.io as nio
+
+noted = threading.Event()
+
+
+class Prompt(chunks.Working):
+    def __init__(self, what, progress=None, delay=2.0):
+        super().__init__(what, progress, delay=0.0)
+        print(f"shown={self.show}", flush=True)
+
+    def note(self, elapsed):
+        super().note(elapsed)
+        noted.set()
+
+
+chunks.Working = Prompt
+reading = nio.read
+
+
+def held_read(*args, **kwargs):
+    if sys.argv[1] == "hold":
+        noted.wait(120)  # until the terminal shows the note (an event; the bound only keeps a broken note from hanging)
+    return reading(*args, **kwargs)
+
+
+nio.read = held_read
+from netkit.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _child_env():
+    import os
+    from pathlib import Path
+
+    import netkit
+
+    env = {k: v for k, v in os.environ.items() if k != "CI"}  # a person at a terminal, not CI
+    env["PYTHONPATH"] = str(Path(netkit.__file__).resolve().parents[1])
+    return env
+
+
+def _on_a_terminal(argv):
+    """Run the child with standard error on a pseudo-terminal; (exit code, stdout, what the terminal got)."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-c", NOTED_RUN, "hold", *map(str, argv)], stdout=subprocess.PIPE,
+                             stderr=follower, env=_child_env())
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the child has closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    out = child.stdout.read().decode()
+    child.wait()
+    os.close(leader)
+    return child.returncode, out, screen.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", [["ties"], ["holes"], ["info"], ["draw"]])
+def test_a_terminal_shows_the_still_working_note_and_a_pipe_does_not(command, tmp_path):
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target\n" + "".join(f"n{i},n{i + 1}\n" for i in range(200)))
+    name = command[0]
+    out = [] if name == "info" else ["-o", tmp_path / ("d.html" if name == "draw" else "out.csv")]
+    code, stdout, screen = _on_a_terminal([name, edges, *out])
+    assert code == 0, screen
+    assert "shown=True" in stdout and f"\rnetkit {name}: reading {edges}… 0 s" in screen
+    assert screen.endswith("\r\x1b[K"), screen  # the note is cleared, the line left empty
+    piped = subprocess.run([sys.executable, "-c", NOTED_RUN, "go", name, str(edges), *map(str, out)],
+                           capture_output=True, text=True, env=_child_env())
+    assert piped.returncode == 0 and "shown=True" not in piped.stdout and "shown=False" in piped.stdout
+    assert piped.stderr == ""  # nothing at all on a pipe
+
+
+def test_the_long_steps_of_a_command_are_named(monkeypatch, tmp_path, capsys):
+    import netkit.chunks as chunks
+
+    said = []
+
+    class Recorded(chunks.Working):
+        def __init__(self, what, progress=None, delay=2.0):
+            super().__init__(what, False, delay)
+            said.append(what)
+
+        def step(self, what):
+            super().step(what)
+            said.append(what)
+
+    monkeypatch.setattr(chunks, "Working", Recorded)
+    personal = samples_dir() / "personal"
+    assert main(["ties", str(personal), "-o", str(tmp_path / "t.csv")]) == 0
+    assert said == [f"netkit ties: reading {personal}", "netkit ties: computing", f"netkit ties: writing {tmp_path / 't.csv'}"]
+    said.clear()
+    assert main(["batch", str(samples_dir() / "survey"), "-o", str(tmp_path / "run"), "--no-progress"]) == 0
+    assert said[1:] == [f"netkit batch: reading {samples_dir() / 'survey'}", "netkit batch: the tie table",
+                        f"netkit batch: writing {tmp_path / 'run'}"]

@@ -127,3 +127,100 @@ def test_counts_agree_with_their_nouns():
     net = nk.load_sample("survey")["E001"]
     reasons = " ".join(nk.suggest_introductions(net, k=10)["reason"])
     assert "1 new people" not in reasons and ".." not in reasons
+
+
+# ----------------------------------------------------------------------------- the fast path against the plain loop
+
+
+@pytest.fixture(scope="module")
+def bench():
+    """benchmarks/bench_introductions.py, whose plain_loop is the ranking as first written (exact, slow)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_introductions.py"
+    spec = importlib.util.spec_from_file_location("bench_introductions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _random_ego(seed: int, n: int, *, directed: bool = False):
+    """A seeded ego network: groups of contacts, ties likelier inside a group, some answers blank."""
+    import numpy as np
+
+    from tests.networks import ego_network
+
+    rng = np.random.default_rng(seed)
+    group = rng.integers(0, max(1, n // 8), n)
+    ids = [f"p{x}" for x in rng.permutation(n * 3)[:n]]  # ids not in alphabetical order
+    pairs = [(ids[i], ids[j]) for i in range(n) for j in range(i + 1, n)
+             if rng.random() < (0.5 if group[i] == group[j] else 0.03)]
+    if directed:
+        pairs = [(b, a) if rng.random() < 0.5 else (a, b) for a, b in pairs]
+    closeness = rng.integers(1, 5, n).astype(float)
+    closeness[rng.random(n) < 0.2] = np.nan  # not answered
+    names = np.array([f"Name {i}" for i in range(n)], dtype=object)
+    names[rng.random(n) < 0.2] = None
+    return ego_network(ids, pairs, directed=directed, closeness=closeness, name=names,
+                       context=rng.choice(["work", "family", "club"], n))
+
+
+@pytest.mark.parametrize("seed, n, directed, k, per_person", [
+    (1, 12, False, 10, None), (2, 40, False, 25, None), (3, 40, True, 15, 1), (4, 60, False, 40, 2),
+    (5, 30, False, 500, None), (6, 25, True, 5, None), (7, 45, False, 30, 3),
+])
+def test_the_fast_ranking_is_the_plain_loops_to_the_last_bit(bench, seed, n, directed, k, per_person):
+    net = _random_ego(seed, n, directed=directed)
+    fast = nk.suggest_introductions(net, k=k, strength="closeness", per_person=per_person, seed=seed)
+    plain = bench.plain_loop(net, k=k, strength="closeness", per_person=per_person, seed=seed)
+    assert len(fast) == min(k, len(plain)) if per_person is None else len(fast) == len(plain)
+    pd.testing.assert_frame_equal(fast[plain.columns].reset_index(drop=True), plain, check_exact=True)
+
+
+def test_small_blocks_give_the_same_ranking(bench, monkeypatch):
+    # a tiny block size forces many blocks, each keeping only its best pairs: the merged ranking must not change
+    import netkit.introductions as intro
+    from netkit.introductions import WHAT_IF_COLUMNS
+
+    net = _random_ego(11, 50)
+    whole = nk.suggest_introductions(net, k=60, per_person=1)
+    monkeypatch.setattr(intro, "_BLOCK_CELLS", 60)  # one row of 50 alters per block
+    monkeypatch.setattr(intro, "_FIRST_POOL", 1)  # the walk starts with 240 pairs, runs out and asks for more
+    pd.testing.assert_frame_equal(nk.suggest_introductions(net, k=60, per_person=1), whole, check_exact=True)
+    pd.testing.assert_frame_equal(whole.drop(columns=WHAT_IF_COLUMNS + ["reason"]),
+                                  bench.plain_loop(net, k=60, per_person=1), check_exact=True)
+
+
+def test_the_what_if_is_for_the_top_rows_only_and_the_reason_says_so():
+    from netkit.introductions import WHAT_IF_COLUMNS
+
+    net = nk.load_sample("personal")
+    full = nk.suggest_introductions(net, k=12)
+    capped = nk.suggest_introductions(net, k=12, what_if=5)
+    pd.testing.assert_frame_equal(capped.head(5), full.head(5))
+    assert capped[WHAT_IF_COLUMNS].iloc[5:].isna().all().all() and full[WHAT_IF_COLUMNS].notna().all().all()
+    assert capped["score"].equals(full["score"])
+    assert all("worked out for the top 5 suggestions only" in r for r in capped["reason"].iloc[5:])
+    assert nk.suggest_introductions(net, k=3, what_if=0)[WHAT_IF_COLUMNS].isna().all().all()
+    with pytest.raises(nk.NetkitError, match="what_if=-1 must be a whole number"):
+        nk.suggest_introductions(net, what_if=-1)
+
+
+def test_no_open_pair_keeps_the_columns(tmp_path):
+    from netkit.introductions import COLUMNS
+
+    (tmp_path / "alters.csv").write_text("alter_id\na\nb\nc\n")
+    (tmp_path / "ties.csv").write_text("source,target\na,b\nb,c\na,c\n")
+    table = nk.suggest_introductions(nk.read(tmp_path))
+    assert table.empty and list(table.columns) == COLUMNS
+
+
+def test_the_benchmark_runs_with_one_command(bench, capsys):
+    net = bench.synthetic_ego(150)
+    pd.testing.assert_frame_equal(nk.suggest_introductions(net, k=10, strength="closeness")[
+        ["alter_id_a", "alter_id_b", "score"]], bench.plain_loop(net, k=10, strength="closeness")[
+        ["alter_id_a", "alter_id_b", "score"]], check_exact=True)
+    assert bench.main(["--sizes", "60", "--cap", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "CPU cores" in out and "loop / netkit" in out and "rankings equal to the last bit" in out and ": met" in out

@@ -196,3 +196,36 @@ def test_broken_xlsx(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(nk.NetkitError, match=message):
         nk.read(path)
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    import struct
+    import zipfile
+
+    import openpyxl
+
+    good = filled_template(tmp_path)
+    # a real small bomb: 3 MB of zeros packed into a few kilobytes, read with a 1 MB cap
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (3 * 2**20))
+    assert bomb.stat().st_size < 20_000
+    monkeypatch.setenv("NETKIT_MAX_INPUT_MB", "1")
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: pytest.fail("the workbook was opened"))
+    with pytest.raises(nk.NetkitError, match=r"bomb.xlsx: unpacks to 3 MB, more than netkit reads \(1 MB\); is this "
+                                             r"the right workbook\? To read it anyway, set NETKIT_MAX_INPUT_MB"):
+        nk.read(bomb)
+    # a directory that claims ~4 GB for one part (under the default cap of 512 MB): refused on the claim alone
+    monkeypatch.delenv("NETKIT_MAX_INPUT_MB")
+    liar = tmp_path / "liar.xlsx"
+    data = bytearray(good.read_bytes())
+    at = data.index(b"PK\x01\x02")  # the first central directory entry; its uncompressed size is at offset 24
+    data[at + 24:at + 28] = struct.pack("<I", 0xFFFF0000)
+    liar.write_bytes(bytes(data))
+    with pytest.raises(nk.NetkitError, match="liar.xlsx: unpacks to 4,096 MB, more than netkit reads"):
+        nk.read(liar)
+
+
+def test_a_workbook_under_the_cap_reads_as_before(tmp_path, monkeypatch):
+    monkeypatch.setenv("NETKIT_MAX_INPUT_MB", "1")
+    assert len(nk.read(filled_template(tmp_path)).alters) == 3

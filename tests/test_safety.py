@@ -71,6 +71,76 @@ def test_a_symlink_to_an_input_is_an_input(personal, tmp_path, capsys):
     assert fingerprint(personal) == before and (tmp_path / "link.csv").is_symlink()
 
 
+def test_nk_write_never_writes_over_what_the_network_was_read_from(personal, tmp_path):
+    net = nk.read(personal)
+    before = fingerprint(personal)
+    for target, said in [(personal, "is one of the inputs"), (personal / "out", "is inside the input folder"),
+                         (personal / "alters.csv", "is inside the input folder"), (tmp_path, "holds the input")]:
+        with pytest.raises(NetkitError, match=said):
+            nk.write(net, target)
+    with pytest.raises(NetkitError, match="is inside the input folder"):
+        nk.write(net, personal / "again", format="egor")
+    assert fingerprint(personal) == before and sorted(p.name for p in tmp_path.iterdir()) == ["p"]
+    (tmp_path / "link").symlink_to(personal)
+    with pytest.raises(NetkitError, match="link: is one of the inputs"):
+        nk.write(net, tmp_path / "link")
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target\na,b\n")
+    with pytest.raises(NetkitError, match="edges.csv: is one of the inputs"):
+        nk.write(nk.read(edges), edges, format="graphml")
+    assert edges.read_text() == "source,target\na,b\n"
+
+
+def test_nk_write_writes_only_to_a_new_path_a_file_or_a_folder_it_wrote(personal, tmp_path):
+    net = nk.read(personal)
+    with pytest.raises(NetkitError, match="null: is not a regular file"):
+        nk.write(net, "/dev/null")
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(NetkitError, match="notes.txt: is a file; this writes a folder"):
+        nk.write(net, tmp_path / "notes.txt")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "alters.csv").write_text("alter_id\nmine\n")  # a table of one's own, no manifest
+    for fmt in ("netkit", "egor"):
+        with pytest.raises(NetkitError, match="docs: is a folder with other files in it"):
+            nk.write(net, tmp_path / "docs", format=fmt)
+    (tmp_path / "docs" / "thesis.tex").write_text("mine")
+    for fmt in ("netkit", "egor"):
+        with pytest.raises(NetkitError, match="docs: is a folder with other files in it"):
+            nk.write(net, tmp_path / "docs", format=fmt)
+    assert (tmp_path / "docs" / "thesis.tex").read_text() == "mine" and (tmp_path / "notes.txt").read_text() == "mine"
+    with pytest.raises(NetkitError, match="a folder; give the name of a new or existing regular file"):
+        nk.write(nk.load_sample("karate"), tmp_path / "docs", format="graphml")
+    for fmt in ("netkit", "egor"):  # a folder it wrote before (or an empty one) is replaced whole
+        (tmp_path / fmt).mkdir()
+        nk.write(net, tmp_path / fmt, format=fmt)
+        nk.write(net, tmp_path / fmt, format=fmt)
+        assert (tmp_path / fmt / "alters.csv").exists()
+    ws = nk.Workspace("me", root=tmp_path / "ws")
+    ws.add_person("Ana")
+    with pytest.raises(NetkitError, match="is a folder with other files in it"):
+        nk.write(net, ws.path)  # a participant's answers are never replaced by an export
+    assert [p["name"] for p in ws.people().to_dict("records")] == ["Ana"]
+
+
+def test_a_drawing_is_never_saved_over_its_input_or_a_device(personal, tmp_path):
+    drawing = nk.draw(nk.read(personal))
+    before = fingerprint(personal)
+    for target, said in [(personal / "alters.csv", "is inside the input folder"),
+                         (personal / "drawing.html", "is inside the input folder"),
+                         ("/dev/null", "is not a regular file"), (tmp_path / "d", "d: is a folder"),
+                         (tmp_path, "holds the input")]:
+        (tmp_path / "d").mkdir(exist_ok=True)
+        with pytest.raises(NetkitError, match=said):
+            drawing.save(target)
+    assert fingerprint(personal) == before
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target\na,b\n")
+    with pytest.raises(NetkitError, match="edges.csv: is one of the inputs"):
+        nk.draw(nk.read(edges)).save(edges)
+    assert edges.read_text() == "source,target\na,b\n"
+    assert drawing.save(tmp_path / "fine.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_batch_and_pseudonymize_never_write_into_their_input(personal, capsys):
     before = fingerprint(personal)
     assert "is the input or lies inside it" in one_line(capsys, ["batch", personal, "-o", personal / "out"])

@@ -278,12 +278,17 @@ def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
     """Write a network: netkit's folder, egor's three files, or GraphML.
 
     The netkit folder is written atomically: a reader sees the old folder or the new one.
+    ``path`` is refused, in one line, when it is the file or folder the network was read from
+    (``net.source``), lies inside that folder or holds it, or is not a new path, a regular file
+    (GraphML) or a folder netkit wrote before (the folder formats replace the whole folder).
     """
     from .. import __version__
+    from .atomic import check_output
 
     path = Path(path).expanduser()
     if format not in WRITE_FORMATS:
         raise NetkitError(f"format={format!r} cannot be written; use one of {', '.join(WRITE_FORMATS)}.")
+    check_output(path, [getattr(net, "source", "")], folder=format != "graphml")
     if format == "graphml":
         if isinstance(net, EgoCollection):
             raise NetkitError("GraphML holds one network; write one ego (net[ego_id]) or use format='netkit'.")

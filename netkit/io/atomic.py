@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, TypeVar
 
 __all__ = ["atomic_write_text", "atomic_folder", "commit_files", "recover", "needs_recovery", "pending_renames",
-           "read_committed", "NotCommitted", "JOURNAL"]
+           "read_committed", "NotCommitted", "JOURNAL", "check_output", "resolved_path"]
 
 JOURNAL = ".journal.json"
 T = TypeVar("T")
@@ -302,3 +302,79 @@ def atomic_folder(path: Path, fill: Callable[[Path], None]) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+# ----------------------------------------------------------------------------- where a write may go
+
+
+def resolved_path(path: str | Path) -> Path:
+    """``path`` made absolute with symbolic links followed; a link loop is one clear line."""
+    from ..errors import NetkitError
+
+    try:
+        return Path(path).expanduser().resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop
+        raise NetkitError(f"{path}: is a symbolic link that leads back to itself (a loop); point it at a real "
+                          "file or folder.") from None
+    except ValueError:  # a NUL byte
+        raise NetkitError(f"{path}: is not a usable file name; check the path.") from None
+
+
+def check_output(path: str | Path, inputs: Iterable[str | Path] = (), *, folder: bool = False) -> None:
+    """Refuse, in one line, a write that could change an input or something that is not a file.
+
+    ``path`` must not be one of ``inputs``, lie inside an input folder, or hold an input (a
+    folder written there would replace it); paths are compared with symbolic links followed,
+    so a link to an input is an input too. Then ``path`` must be new, or a regular file — or,
+    with ``folder=True`` (a folder is written, replacing what is there), an empty folder or one
+    netkit wrote before (its ``manifest.json`` says so, or it holds only egor's three tables).
+
+    Raises
+    ------
+    NetkitError
+        Naming ``path`` and the input, or what ``path`` is.
+    """
+    import stat
+
+    from ..errors import NetkitError
+
+    target = resolved_path(path)
+    for item in (resolved_path(i) for i in inputs if i):
+        if target == item or item in target.parents:
+            where = "is one of the inputs" if target == item else f"is inside the input folder {item}"
+            raise NetkitError(f"{path}: {where}; write the output somewhere else (netkit never changes its inputs).")
+        if target in item.parents:
+            raise NetkitError(f"{path}: holds the input {item}; writing there would replace it — write the output "
+                              "somewhere else (netkit never changes its inputs).")
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # a new path
+    if folder and stat.S_ISDIR(mode):
+        if not _written_by_netkit(target):
+            raise NetkitError(f"{path}: is a folder with other files in it; give a new or empty folder (netkit "
+                              "replaces only a folder it wrote itself).")
+        return
+    if stat.S_ISREG(mode) and not folder:
+        return
+    if stat.S_ISREG(mode):
+        raise NetkitError(f"{path}: is a file; this writes a folder of tables, so give the name of a new folder.")
+    kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, pipe or socket)"
+    raise NetkitError(f"{path}: is {kind}; give the name of a new or existing regular file to write.")
+
+
+_EGOR_TABLES = {"egos.csv", "alters.csv", "aaties.csv"}
+
+
+def _written_by_netkit(folder: Path) -> bool:
+    """An empty folder, a netkit folder whose manifest says netkit wrote it, or egor's three tables, nothing else."""
+    names = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+    if not names or names == _EGOR_TABLES:
+        return True
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    by = manifest.get("written_by", "") if isinstance(manifest, dict) else ""
+    # a participant's workspace says "(workspace)": its answers are never replaced by an export
+    return manifest.get("format") == "netkit" and str(by).startswith("netkit") and "(workspace)" not in str(by)

@@ -19,7 +19,7 @@ from .atomic import read_committed
 from .cells import read_own_table as read_table
 from .text import check_input_file, read_input_bytes, rename_columns
 
-__all__ = ["read_netkit", "read_template_xlsx", "SCHEMA_VERSION", "tables_to_network"]
+__all__ = ["read_netkit", "read_template_xlsx", "check_unpacked_size", "SCHEMA_VERSION", "tables_to_network"]
 SINGLE_EGO = "ego"
 
 ALTER_ALIASES = {
@@ -198,6 +198,31 @@ def _sheet_table(ws, label: str) -> tuple[pd.DataFrame, Origin]:
     return df, Origin(label, row_word="row", lines=tuple(lines))
 
 
+def check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook (a zip) whose parts unpack to more than netkit reads, before anything is unpacked.
+
+    The sizes come from the zip's directory; Python's zipfile never unpacks more than an entry
+    declares (a part that would is a bad CRC), so their sum bounds what reading can take. A file
+    that is not a zip is left for the workbook reader to name.
+    """
+    import zipfile
+
+    from .text import MAX_INPUT_ENV, max_input_bytes
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return
+    total, limit = sum(max(0, e.file_size) for e in entries), max_input_bytes()
+    if total > limit:
+        def size(n: int) -> str:
+            return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n:,} bytes"
+
+        raise NetkitError(f"{path}: unpacks to {size(total)}, more than netkit reads ({size(limit)}); is this the right "
+                          f"workbook? To read it anyway, set {MAX_INPUT_ENV} to a larger number of megabytes.")
+
+
 def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None, **options) -> EgoNetwork:
     """Read the fill-in workbook: sheets *people*, *ties* and (optionally) *me*."""
     import zipfile
@@ -206,6 +231,7 @@ def read_template_xlsx(path: Path, *, columns: Mapping[str, str] | None = None, 
 
     if check_input_file(path) == 0:
         raise NetkitError(f"{path}: the file is empty; save the spreadsheet again from Excel or LibreOffice.")
+    check_unpacked_size(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:

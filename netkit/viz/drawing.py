@@ -292,6 +292,8 @@ class Drawing:
         What was left out (large networks) or worth knowing; shown above the drawing.
     guides : Guides
         Rings and sectors drawn under the ``rings`` and ``hub`` layouts.
+    sources : tuple of str
+        The file or folder the drawn network was read from: :meth:`save` never writes over it.
     """
 
     network: Any
@@ -302,6 +304,7 @@ class Drawing:
     guides: Guides = field(default_factory=Guides)
     layout: str = ""
     seed: int = 0
+    sources: tuple = ()
 
     # -- what the page is made of
 
@@ -383,10 +386,15 @@ class Drawing:
         return _with_policy(page)
 
     def save(self, path: str | Path) -> Path:
-        """Write the page to ``path`` (one HTML file, nothing else needed) and return the path."""
-        from ..io.atomic import atomic_write_text
+        """Write the page to ``path`` (one HTML file, nothing else needed) and return the path.
 
-        path = Path(path)
+        Refused in one line when ``path`` is the file the network was read from or lies inside
+        its folder (:attr:`sources`), or is something other than a new path or a regular file.
+        """
+        from ..io.atomic import atomic_write_text, check_output
+
+        path = Path(path).expanduser()
+        check_output(path, self.sources)
         atomic_write_text(path, self.html())
         return path
 
@@ -1523,6 +1531,7 @@ def _drawing(scene: Scene, enc: Encodings, options: DrawOptions) -> Drawing:
         guides=scene.guides,
         layout=options.layout,
         seed=int(options.seed),
+        sources=tuple(s for s in [getattr(scene.net, "source", "")] if s),
     )
 
 
