@@ -25,6 +25,8 @@ __all__ = [
     "SHIPPED",
     "instrument",
     "instruments_from_table",
+    "instruments_for",
+    "one_instrument",
 ]
 
 #: The kinds an item may have: the two kinds of support (Kram 1985) and everything else.
@@ -269,3 +271,35 @@ def instrument(spec: "str | Path | Instrument | pd.DataFrame") -> list[Instrumen
 def declared_items(instruments: Iterable[Instrument]) -> set[tuple[str, str]]:
     """``(instrument, item)`` pairs the instruments declare (``""`` as instrument: any)."""
     return {(i.name, k) for i in instruments for k in i.keys}
+
+
+def instruments_for(extra: dict, instrument=None) -> list[Instrument]:
+    """The instruments to read a network's support table with: ``instrument`` as given; else the
+    study's declared items (``extra['instrument']``); else the shipped instruments the support
+    table names; else the six-question self-check."""
+    if instrument is not None:
+        return globals()["instrument"](instrument)
+    declared = extra.get("instrument")
+    if declared is not None:
+        return instruments_from_table(declared, label="the data's instrument table")
+    support = extra.get("support")
+    names: set[str] = set()
+    if support is not None and "instrument" in support.columns:
+        names = {str(v).strip() for v in support["instrument"].dropna()}
+    return [SHIPPED[n] for n in SHIPPED if n in names] or [SELF_CHECK]
+
+
+def one_instrument(extra: dict, instrument=None) -> Instrument:
+    """The one instrument a participant's self-assessment is scored with: as given, else the
+    self-check when the data use it (or nothing yet), else the first one the data declare or name.
+    Kram's functions, asked per person, are scored on their own (``kram_table``) and never chosen here."""
+    found = instruments_for(extra, instrument)
+    if instrument is None:
+        names = [i.name for i in found]
+        if "self-check" in names or names == ["kram"]:
+            return SELF_CHECK
+        found = [i for i in found if i.name != "kram"] or found
+    if len(found) > 1 and instrument is not None:
+        raise NetkitError(f"instrument= names {len(found)} instruments ({', '.join(repr(i.label) for i in found)}); "
+                          "a self-assessment is scored with one: pick one of them.")
+    return found[0]

@@ -733,9 +733,9 @@ def _next_id(t: Tables, kind: str) -> str:
 
 
 def _check_item(instrument: str, item: str) -> None:
-    from .support import KRAM_FUNCTIONS, SUPPORT_ITEMS
+    from .instruments import SHIPPED
 
-    legal = {"self-check": [i.key for i in SUPPORT_ITEMS], "kram": [f.key for f in KRAM_FUNCTIONS]}
+    legal = {name: list(ins.keys) for name, ins in SHIPPED.items()}
     if instrument not in legal:
         raise NetkitError(f"instrument {instrument!r} is not known; use one of {', '.join(legal)}.")
     if item not in legal[instrument]:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
-from .instruments import SELF_CHECK, SHIPPED, Instrument, instrument as resolve_instrument, instruments_from_table
+from .instruments import SHIPPED, Instrument, instruments_for
 from .model import as_collection
 from .schema import NO_WORDS, YES_WORDS
 from .words import and_list, plural
@@ -37,18 +37,7 @@ DEFAULT_STRENGTH = "closeness"
 
 
 def _instruments(coll, instrument) -> list[Instrument]:
-    """``instrument=`` as given; else the study's declared items; else the shipped ones in the data."""
-    if instrument is not None:
-        return resolve_instrument(instrument)
-    declared = coll.extra.get("instrument")
-    if declared is not None:
-        return instruments_from_table(declared, label="the data's instrument table")
-    support = coll.extra.get("support")
-    names = set()
-    if support is not None and "instrument" in support.columns:
-        names = {str(v).strip() for v in support["instrument"].dropna()}
-    found = [SHIPPED[n] for n in SHIPPED if n in names]
-    return found or [SELF_CHECK]
+    return instruments_for(coll.extra, instrument)
 
 
 def _flag(values: pd.Series, column: str) -> pd.Series:

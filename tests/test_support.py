@@ -12,7 +12,7 @@ from netkit.errors import NetkitError
 from netkit.store import Workspace
 from netkit.support import (
     KRAM_FUNCTIONS, NAME_PROMPTS, SUPPORT_ITEMS, assess_support, kram_table, mspss_scores, support_answers,
-    support_coverage, support_feedback, support_load, support_table, tie_kind_check,
+    support_coverage, support_feedback, support_load, answer_table, tie_kind_check,
 )
 
 PEOPLE = pd.DataFrame({"alter_id": ["m", "k", "j", "s"], "name": ["Mum", "Kofi", "Jo <b>", "Sam"]})
@@ -68,7 +68,7 @@ def test_answers_are_read_from_the_long_table():
 
 
 def test_table_coverage_and_gaps():
-    table = support_table(ANSWERS, PEOPLE).set_index("item")
+    table = answer_table(ANSWERS, PEOPLE).set_index("item")
     assert list(table["status"]) == ["covered", "covered", "gap", "covered", "not answered", "covered"]
     assert table.at["cross_boundary_influence", "providers"] == "Kofi, Jo <b>"  # escaping is the display's job
     cov = support_coverage(ANSWERS).set_index("kind")
@@ -110,13 +110,15 @@ def test_feedback_sentences():
                             "who has known you through several phases of life") for s in text)
     assert any("instrumental support comes mostly from strong ties (2 of 2 people)" in s for s in text)
     matched = support_feedback(ANSWERS, PEOPLE, {"m": "strong", "k": "weak", "j": "weak"})
-    assert any(s.startswith("As research leads one to expect") for s in matched)
+    assert any(s.startswith("Your instrumental support comes mainly from weak ties and your psychosocial support "
+                            "from strong ties: the pattern the weak-tie argument expects. This describes your network")
+               for s in matched)
     assert support_feedback({}, PEOPLE)[0].startswith("You have not answered any support question yet")
 
 
 def test_unknown_items_are_refused():
-    with pytest.raises(NetkitError, match="not a self-check item"):
-        support_table({"bogus": ["a"]})
+    with pytest.raises(NetkitError, match="'bogus' is not an item of the 'self-check' instrument; its items are career_sounding_board"):
+        answer_table({"bogus": ["a"]})
 
 
 def test_kram_table():
@@ -139,7 +141,7 @@ def test_assess_a_workspace(tmp_path):
     assert result.answers["industry_peers"] == [far]
     chk = result.tie_check.set_index("kind")  # tie kinds from nk.tie_table
     assert chk.loc["instrumental", "weak"] == 1 and chk.loc["psychosocial", "strong"] == 1
-    assert any(s.startswith("As research leads one to expect") for s in result.feedback)
+    assert any("the pattern the weak-tie argument expects" in s for s in result.feedback)
     page = result._repr_html_()
     assert "Kofi &lt;i&gt;" in page and "<i>" not in page
 
