@@ -229,14 +229,16 @@ def support_table(net, *, instrument=None, strength: str | Mapping[str, float] =
         ``top_provider`` and ``top_share``: the provider who gives the most items of the
         instrument, and the share of this item's support one provider carries (the largest value
         over their sum: with yes/no coding, 1 / providers; 1.0 means it all rests on one person);
-        ``weak``, ``strong``, ``unrated``: providers by tie class; ``provider_ids`` (``;``-joined).
+        ``weak``, ``strong``, ``unrated``: providers by tie class; ``provider_ids`` (``;``-joined, the
+        provider who gives the most items first).
 
     Examples
     --------
     >>> import netkit as nk
-    >>> t = support_table(nk.load_sample("survey"), instrument="exchange")
-    >>> t.query("ego_id == 'E001' and item == 'loan'")[["providers", "weak", "strong", "top_share"]]
-    ... # doctest: +SKIP
+    >>> t = support_table(nk.load_sample("survey"))     # coded with the "exchange" instrument
+    >>> t.query("ego_id == 'E001' and item == 'socialising'")[["providers", "weak", "strong", "top_share"]]
+       providers  weak  strong  top_share
+    6          5     2       3        0.2
     """
     coll = as_collection(net)
     instruments = _instruments(coll, instrument)
@@ -277,6 +279,7 @@ def _per_item(grid: pd.DataFrame, rows: pd.DataFrame, codes: pd.DataFrame) -> pd
         out[c] = out[c].fillna(0).astype(int) if c in out.columns else 0
     for c, default in (("top_provider", ""), ("provider_ids", ""), ("top_share", np.nan)):
         out[c] = out[c].fillna(default) if c in out.columns else default
+    out["top_share"] = pd.to_numeric(out["top_share"], errors="coerce").astype(float)
     out["no_provider"] = pd.Series(np.where(out["providers"] > 0, 0, 1), dtype="Int64").where(out["answered"], pd.NA)
     declared = out["gap_flag"].astype("Int64")
     out["gap"] = declared.where(declared.notna(), out["no_one"].astype("Int64"))
@@ -314,8 +317,8 @@ def support_status(net, *, instrument=None) -> str:
     Examples
     --------
     >>> import netkit as nk
-    >>> support_status(nk.load_sample("personal"))   # doctest: +ELLIPSIS
-    'No support is coded yet for the instrument ...'
+    >>> print(support_status(nk.load_sample("survey")))
+    Support is coded for 195 of 200 egos; the other 5 count as not known (never as 'no support') until their answers are added to the support table.
     """
     coll = as_collection(net)
     with warnings.catch_warnings():
