@@ -113,7 +113,7 @@ def _undeclared_message(unmatched: pd.DataFrame, instruments: list[Instrument]) 
         groups.append(f"{shown} of instrument {name!r}" if name else shown)
     declared = and_list([repr(i.label) for i in instruments])
     return (f"the support table has {plural(len(unmatched), 'row')} whose items are not in the instrument {declared}: "
-            f"{'; '.join(groups)}. They are left out of these counts; declare them with instrument= (a CSV file with "
+            f"{'; '.join(groups)}. They are left out of these counts; declare them with instrument= (--instrument on the command line: a CSV file with "
             "the columns instrument, item, question and kind: instrumental, psychosocial or other; or a shipped one: "
             f"{', '.join(SHIPPED)}), or in the data package's instrument table.")
 

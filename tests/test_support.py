@@ -164,3 +164,37 @@ def test_people_with_no_tie_strength_are_never_called_weak_or_strong():
     joined = " ".join(said)
     assert "3 people you named for support have no tie strength yet" in joined
     assert "mostly from" not in joined and "mainly from" not in joined
+
+
+def test_coded_rows_of_another_instrument_are_named_never_dropped_silently():
+    """A study's own support types, read without their instrument: the feedback names the rows and
+    says how to score them (before, 18 such rows vanished behind 'not answered any question')."""
+    import dataclasses
+
+    import netkit as nk
+
+    net = nk.load_sample("personal")
+    ids = list(net.alters["alter_id"][:6])
+    coded = pd.DataFrame({"instrument": "interviews", "item": ["emotional", "networking", "material"] * 6,
+                          "alter_id": sorted(ids * 3), "value": ["1", "0", "1"] * 6})
+    result = assess_support(dataclasses.replace(net, extra={"support": coded}))
+    assert result.feedback[0].startswith("You have not answered any support question yet")
+    assert result.feedback[-1].startswith("18 support rows are not part of the 'self-check' instrument and are not "
+                                          "scored here: 'emotional', 'networking' and 'material' of instrument "
+                                          "'interviews'. Score them with instrument=")
+    declared = pd.DataFrame({"instrument": "interviews", "item": ["emotional", "networking", "material"],
+                             "question": ["Who listens?", "Who opens doors?", "Who lends?"],
+                             "kind": ["psychosocial", "instrumental", "instrumental"]})
+    scored = assess_support(dataclasses.replace(net, extra={"support": coded, "instrument": declared}))
+    assert scored.instrument.name == "interviews"
+    assert scored.answers == {"emotional": ids, "networking": [], "material": ids}  # 6 givers, networking: no one
+    assert scored.coverage.set_index("kind").loc["all", "covered"] == 2
+    assert not any("not scored here" in s for s in scored.feedback)
+    assert scored.chart_png(dpi=40)[:4] == b"\x89PNG"
+
+
+def test_a_blank_value_answers_nothing():
+    t = pd.DataFrame({"instrument": ["self-check"] * 2, "item": ["industry_peers", "outside_confidant"],
+                      "alter_id": ["a", "b"], "value": [None, "1"]})
+    assert support_answers(t)["industry_peers"] is None  # not known, never "no one"
+    assert support_answers(t)["outside_confidant"] == ["b"]
