@@ -70,3 +70,12 @@ def test_bad_input_is_one_line():
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert len(lines) == 1 and lines[0].startswith("netkit: error: ") and message in lines[0], result.stderr
         assert result.stdout == ""
+
+
+def test_support_scores_closeness_alone_and_leaves_other_commands_alone():
+    from netkit.cli import _parser
+
+    parser = _parser()
+    assert parser.parse_args(["support", "x"]).strength == "closeness"
+    assert parser.parse_args(["summary", "x"]).strength == "equal"  # --strength's own default, unchanged
+    assert parser.parse_args(["ties", "x"]).strength == "equal"
