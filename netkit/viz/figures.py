@@ -337,7 +337,7 @@ def support_strength_figure(result) -> "Figure":
     >>> from netkit.viz import support_strength_figure
     >>> t = pd.DataFrame({"kind": ["instrumental"], "weak_giving": [0.4], "strong_giving": [0.25],
     ...                   "odds_ratio": [0.5], "ci_low": [0.4], "ci_high": [0.6], "egos": [195]})
-    >>> [p.get_height() for p in support_strength_figure(t).axes[0].patches][:2]
+    >>> [float(p.get_height()) for p in support_strength_figure(t).axes[0].patches][:2]
     [0.4, 0.25]
     """
     import seaborn as sns
