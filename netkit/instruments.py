@@ -285,7 +285,7 @@ def instruments_for(extra: dict, instrument=None) -> list[Instrument]:
     support = extra.get("support")
     names: set[str] = set()
     if support is not None and "instrument" in support.columns:
-        names = {str(v).strip() for v in support["instrument"].dropna()}
+        names = {str(v).strip() for v in pd.unique(support["instrument"].dropna())}
     return [SHIPPED[n] for n in SHIPPED if n in names] or [SELF_CHECK]
 
 

@@ -78,14 +78,15 @@ def _rows(coll) -> pd.DataFrame:
 
 
 def _text(values: pd.Series) -> pd.Series:
+    """Cells as trimmed text ("" when blank; 3.0 as "3"), each distinct value converted once."""
     def one(v):
-        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-            return ""
         if isinstance(v, float) and v.is_integer():
             return str(int(v))
         return str(v).strip()
 
-    return values.astype(object).map(one)
+    values = values.astype(object)
+    lookup = {v: one(v) for v in pd.unique(values.dropna())}
+    return values.map(lookup, na_action="ignore").fillna("").astype(object)
 
 
 def _match(rows: pd.DataFrame, instruments: list[Instrument]) -> pd.DataFrame:
@@ -295,11 +296,12 @@ def _providers(giving: pd.DataFrame, per_alter: pd.DataFrame) -> pd.DataFrame:
     g = g.merge(amount, on=key + ["alter_id"], how="left")
     g["amount"] = g["number"].where(g["number"] > 0, 1.0)  # yes/no coding: every provider carries one share
     g = g.sort_values([*key, "load", "alter_id"], ascending=[True, True, True, False, True], kind="stable")
+    g["is_weak"], g["is_strong"] = (g["tie"] == "weak").astype(int), (g["tie"] == "strong").astype(int)
     grouped = g.groupby(key, sort=False)
     out = pd.DataFrame({
         "providers": grouped.size(),
-        "weak": grouped["tie"].agg(lambda t: int((t == "weak").sum())),
-        "strong": grouped["tie"].agg(lambda t: int((t == "strong").sum())),
+        "weak": grouped["is_weak"].sum(),
+        "strong": grouped["is_strong"].sum(),
         "top_provider": grouped["alter_id"].first(),
         "top_share": grouped["amount"].max() / grouped["amount"].sum(),
         "provider_ids": grouped["alter_id"].agg(";".join),
