@@ -58,7 +58,8 @@ class Instrument:
     ``items`` in order, and the ``source`` it follows.
 
     An instrument named ``""`` (read from a file without an ``instrument`` column) matches
-    support rows by item alone, whatever their ``instrument`` column says.
+    support rows by item alone, whatever their ``instrument`` column says; a support row that
+    names no instrument belongs to any instrument that declares its item.
 
     Examples
     --------
@@ -103,8 +104,10 @@ class Instrument:
         return self.name or "declared items"
 
     def matches(self, instrument: object) -> bool:
-        """Whether a support row with this ``instrument`` value belongs to this instrument."""
-        return self.name == "" or str(instrument if isinstance(instrument, str) else "").strip() == self.name
+        """Whether a support row with this ``instrument`` value belongs to this instrument: its own
+        name, or a row that names no instrument (then its item decides)."""
+        named = str(instrument if isinstance(instrument, str) else "").strip()
+        return self.name == "" or named in ("", self.name)
 
     def table(self) -> pd.DataFrame:
         """The items as the tidy table a data package declares: instrument, item, question, kind."""

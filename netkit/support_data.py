@@ -95,11 +95,11 @@ def _match(rows: pd.DataFrame, instruments: list[Instrument]) -> pd.DataFrame:
     which = pd.Series("", index=rows.index, dtype=object)
     for ins in instruments:
         hit = rows["item"].isin(ins.keys) & (kind == "")
-        if ins.name:
-            hit &= rows["instrument"] == ins.name
+        if ins.name:  # a row naming no instrument belongs to the first that declares its item
+            hit &= rows["instrument"].isin([ins.name, ""])
         kinds = {i.key: i.kind for i in ins.items}
         kind[hit] = rows.loc[hit, "item"].map(kinds)
-        which[hit] = ins.name or rows.loc[hit, "instrument"]
+        which[hit] = ins.name if ins.name else rows.loc[hit, "instrument"]
     unmatched = rows[kind == ""]
     if len(unmatched):
         warnings.warn(_undeclared_message(unmatched, instruments), UserWarning, stacklevel=4)

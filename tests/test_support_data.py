@@ -250,3 +250,26 @@ def test_the_figure_draws_the_table(survey_result):
 
 def test_docstring_examples_run():
     assert doctest.testmod(support_data, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS).failed == 0
+
+
+def test_rows_that_name_no_instrument_belong_to_the_one_that_declares_their_item():
+    plain = CODED.drop(columns="instrument")
+    t = support_table(collection(plain)).set_index(["ego_id", "item"])
+    assert set(t.reset_index()["instrument"]) == {"study"}
+    assert t.loc[("A", "career_advice"), "providers"] == 3
+
+
+def test_one_participant_workspace_and_their_report(tmp_path):
+    """A workspace answered with the exchange generators: the per-item table and the report read it."""
+    ws = nk.Workspace("x", root=tmp_path)
+    close = ws.add_person("Mum", closeness=4)
+    far = ws.add_person("Kofi", closeness=1)
+    ws.set_supporter("loan", close, instrument="exchange")
+    ws.set_supporter("advice", far, instrument="exchange")
+    ws.set_no_one("hobbies", instrument="exchange")
+    net = ws.network()
+    t = support_table(net).set_index("item")
+    assert (t.loc["loan", "strong"], t.loc["advice", "weak"]) == (1, 1)
+    assert (t.loc["hobbies", "gap"], t.loc["hobbies", "no_provider"]) == (1, 1) and not t.loc["socialising", "answered"]
+    page = nk.personal_report(net)
+    assert "You answered 3 of the 8 questions" in page and "no one yet for hobbies" in page
