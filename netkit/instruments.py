@@ -17,6 +17,7 @@ from .errors import NetkitError
 
 __all__ = [
     "ITEM_KINDS",
+    "EXPECTED_TIE",
     "SupportItem",
     "Instrument",
     "SELF_CHECK",
@@ -31,6 +32,11 @@ __all__ = [
 
 #: The kinds an item may have: the two kinds of support (Kram 1985) and everything else.
 ITEM_KINDS = ("instrumental", "psychosocial", "other")
+
+#: The kind of tie the weak-tie argument expects to carry each kind of support: a hypothesis drawn
+#: from job-search research (Granovetter 1973; Lin, Ensel & Vaughn 1981), not a settled finding
+#: (see :mod:`netkit.support`). "other" items expect nothing.
+EXPECTED_TIE = {"instrumental": "weak", "psychosocial": "strong"}
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
-from .instruments import EXCHANGE, KRAM, SELF_CHECK, SHIPPED, Instrument, SupportItem, one_instrument
+from .instruments import EXCHANGE, EXPECTED_TIE, KRAM, SELF_CHECK, SHIPPED, Instrument, SupportItem, one_instrument
 from .schema import NO_WORDS
 from .words import and_list, plural
 
@@ -64,8 +64,6 @@ __all__ = [
 ]
 
 KINDS = ("instrumental", "psychosocial")
-# the kind of tie the weak-tie argument expects to carry each kind of support (a hypothesis: see above)
-EXPECTED_TIE = {"instrumental": "weak", "psychosocial": "strong"}
 
 #: The six self-check items (the default instrument's items).
 SUPPORT_ITEMS: tuple[SupportItem, ...] = SELF_CHECK.items

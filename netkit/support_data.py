@@ -16,16 +16,12 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
-from .instruments import SHIPPED, Instrument, instruments_for
+from .instruments import EXPECTED_TIE, SHIPPED, Instrument, instruments_for
 from .model import as_collection
 from .schema import NO_WORDS, YES_WORDS
 from .words import and_list, plural
 
-__all__ = ["EXPECTED_TIE", "support_codes", "support_table", "support_by_strength", "support_status"]
-
-#: The kind of tie the weak-tie argument expects to carry each kind of support (see the module notes
-#: in :mod:`netkit.support`: a hypothesis drawn from job-search research, not a settled finding).
-EXPECTED_TIE = {"instrumental": "weak", "psychosocial": "strong"}
+__all__ = ["support_codes", "support_table", "support_by_strength", "support_status"]
 
 CODE_COLUMNS = ["ego_id", "alter_id", "instrument", "item", "kind", "gives", "gap", "strength", "tie"]
 TABLE_COLUMNS = ["ego_id", "instrument", "item", "kind", "answered", "alters_coded", "providers", "no_provider",
@@ -183,7 +179,7 @@ def _codes(coll, rows: pd.DataFrame, strength, threshold: float) -> pd.DataFrame
                       "table, or correct the id.", UserWarning, stacklevel=4)
     out["tie"] = out["tie"].fillna("")
     out = out.rename(columns={"value": "gives"})
-    return out[CODE_COLUMNS + ["number"]].drop(columns="number").reset_index(drop=True)
+    return out[CODE_COLUMNS].reset_index(drop=True)
 
 
 def _one_per_alter(rows: pd.DataFrame) -> pd.DataFrame:
@@ -375,8 +371,9 @@ def support_by_strength(net, *, kind: str | None = None, instrument=None,
         ``odds_ratio`` (strong vs weak tie, population-averaged), ``ci_low``, ``ci_high``,
         ``p_value``; ``verdict`` (``"strong ties give more"``, ``"weak ties give more"`` when the
         interval excludes 1, else ``"no clear difference"``); ``left_out_unrated`` (coded
-        alters without a tie strength) and ``left_out_not_known`` (alters of the egos in the
-        model with no known answer for this kind); ``note`` (why no estimate, when there is none).
+        alters without a tie strength) and ``left_out_not_known`` (alters of the egos who answered
+        this kind with no known answer for it: blank, or no row); ``note`` (why no estimate, when
+        there is none).
 
     Notes
     -----
@@ -407,15 +404,18 @@ def support_by_strength(net, *, kind: str | None = None, instrument=None,
                               f"use one of {', '.join(kinds)}.")
         kinds = [kind]
     codes = support_codes(coll, instrument=instruments, strength=strength, threshold=threshold)
-    return pd.DataFrame([_one_kind(codes, k, level) for k in kinds], columns=STRENGTH_COLUMNS)
+    people = pd.DataFrame({"ego_id": coll.alters["ego_id"].astype(str), "alter_id": coll.alters["alter_id"].astype(str)})
+    return pd.DataFrame([_one_kind(codes, people, k, level) for k in kinds], columns=STRENGTH_COLUMNS)
 
 
-def _one_kind(codes: pd.DataFrame, kind: str, level: float) -> dict:
+def _one_kind(codes: pd.DataFrame, people: pd.DataFrame, kind: str, level: float) -> dict:
     mine = codes[(codes["kind"] == kind) & codes["gives"].notna()]
     per = mine.groupby(["ego_id", "alter_id"], sort=False).agg(gives=("gives", "max"), tie=("tie", "first")).reset_index()
     egos_coded = set(mine["ego_id"])
-    all_coded = codes[codes["kind"] == kind][["ego_id", "alter_id"]].drop_duplicates()
-    not_known = len(all_coded) - len(per)
+    # alters of the egos who answered this kind, with no known answer for it (blank, or no row at all)
+    theirs = people[people["ego_id"].isin(egos_coded)]
+    known = pd.MultiIndex.from_frame(per[["ego_id", "alter_id"]])
+    not_known = int((~pd.MultiIndex.from_frame(theirs).isin(known)).sum())
     rated = per[per["tie"].isin(["weak", "strong"])]
     out = {"kind": kind, "expected": EXPECTED_TIE.get(kind, ""), "egos": rated["ego_id"].nunique(),
            "alters": len(rated), "weak_alters": int((rated["tie"] == "weak").sum()),

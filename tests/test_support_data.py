@@ -224,6 +224,10 @@ def test_too_little_data_gives_a_note_not_a_number():
     # by hand: the weak ties a2 and a3 both give career advice, the strong tie a1 gives no instrumental item
     assert (one.loc["instrumental", "weak_giving"], one.loc["instrumental", "strong_giving"]) == (1.0, 0.0)
     assert one.loc["instrumental", "left_out_unrated"] == 1  # a4
+    # a4's emotional support is blank: not known, whether the row is blank or missing altogether
+    assert one.loc["psychosocial", "left_out_not_known"] == 1
+    no_row = CODED[~((CODED["alter_id"] == "a4") & (CODED["item"] == "emotional"))]
+    assert support_by_strength(collection(no_row), kind="psychosocial").iloc[0]["left_out_not_known"] == 1
     with pytest.raises(NetkitError, match="kind='career' is not a kind of the instrument 'study'; use one of "
                                           "instrumental, psychosocial"):
         support_by_strength(collection(CODED), kind="career")
