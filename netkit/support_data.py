@@ -110,7 +110,8 @@ def _undeclared_message(unmatched: pd.DataFrame, instruments: list[Instrument]) 
         groups.append(f"{shown} of instrument {name!r}" if name else shown)
     declared = and_list([repr(i.label) for i in instruments])
     return (f"the support table has {plural(len(unmatched), 'row')} whose items are not in the instrument {declared}: "
-            f"{'; '.join(groups)}. They are left out of these counts; declare them with instrument= (--instrument on the command line: a CSV file with "
+            f"{'; '.join(groups)}. They are left out of these counts; declare them with instrument= "
+            "(--instrument on the command line: a CSV file with "
             "the columns instrument, item, question and kind: instrumental, psychosocial or other; or a shipped one: "
             f"{', '.join(SHIPPED)}), or in the data package's instrument table.")
 
@@ -173,8 +174,10 @@ def _codes(coll, rows: pd.DataFrame, strength, threshold: float) -> pd.DataFrame
     stray = out[out["_merge"] == "left_only"]
     if len(stray):
         first = stray.iloc[0]
-        warnings.warn(f"the support table codes {plural(len(stray[['ego_id', 'alter_id']].drop_duplicates()), 'person', 'people')} "
-                      f"who are not among their ego's alters (first: alter '{first['alter_id']}' of ego "
+        n = len(stray[["ego_id", "alter_id"]].drop_duplicates())
+        warnings.warn(f"the support table codes {plural(n, 'person', 'people')} "
+                      f"who {'is' if n == 1 else 'are'} not among their ego's alters (first: alter "
+                      f"'{first['alter_id']}' of ego "
                       f"'{first['ego_id']}'); they are kept with an unknown tie strength — add them to the alters "
                       "table, or correct the id.", UserWarning, stacklevel=4)
     out["tie"] = out["tie"].fillna("")

@@ -142,7 +142,7 @@ def test_bad_values_and_clashing_repeats_are_one_clear_sentence():
 
 def test_people_coded_who_are_not_alters_are_kept_and_named():
     stray = pd.concat([CODED, rows(("A", "study", "emotional", "zz", "1", None))], ignore_index=True)
-    with pytest.warns(UserWarning, match="1 person who are not among their ego's alters .*alter 'zz' of ego 'A'"):
+    with pytest.warns(UserWarning, match="1 person who is not among their ego's alters .*alter 'zz' of ego 'A'"):
         t = support_table(collection(stray)).set_index(["ego_id", "item"])
     assert t.loc[("A", "emotional"), "providers"] == 3 and t.loc[("A", "emotional"), "unrated"] == 1
 
