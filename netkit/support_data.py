@@ -36,7 +36,7 @@ def _instruments(coll, instrument) -> list[Instrument]:
     return instruments_for(coll.extra, instrument)
 
 
-def _flag(values: pd.Series, column: str) -> pd.Series:
+def _flag(values: pd.Series, column: str, rows: pd.DataFrame | None = None) -> pd.Series:
     """1/0/blank (yes/no words too) as Int64; a number above 1 in ``value`` also means "gives"."""
     text = values.astype("string").str.strip().str.lower()
     out = pd.Series(pd.NA, index=values.index, dtype="Int64")
@@ -50,8 +50,12 @@ def _flag(values: pd.Series, column: str) -> pd.Series:
         rest = rest & out.isna()
     if rest.any():
         pos = int(np.flatnonzero(rest.to_numpy(bool))[0])
-        raise NetkitError(f"the support table, row {pos + 1}, column '{column}': {values.iloc[pos]!r} is not 1 (yes), "
-                          "0 (no) or blank (not known); write one of these.")
+        where = ""
+        if rows is not None:
+            parts = [f"{c.split('_')[0]} {rows[c].iloc[pos]!r}" for c in ("ego_id", "alter_id", "item") if c in rows.columns]
+            where = f" ({', '.join(parts)})"
+        raise NetkitError(f"the support table, row {pos + 1}{where}, column '{column}': {values.iloc[pos]!r} is not "
+                          "1 (yes), 0 (no) or blank (not known); write one of these.")
     return out
 
 
@@ -67,9 +71,9 @@ def _rows(coll) -> pd.DataFrame:
                           "it needs ego_id, instrument, item, alter_id and value (1/0/blank).")
     rows = support.reset_index(drop=True)
     out = pd.DataFrame({c: _text(rows[c]) if c in rows.columns else "" for c in ("ego_id", "instrument", "item", "alter_id")})
-    out["value"] = _flag(rows["value"], "value")
+    out["value"] = _flag(rows["value"], "value", out)
     out["number"] = pd.to_numeric(rows["value"].astype("string").str.replace(",", ".", regex=False), errors="coerce")
-    out["gap"] = _flag(rows["gap"], "gap") if "gap" in rows.columns else pd.Series(pd.NA, index=rows.index, dtype="Int64")
+    out["gap"] = _flag(rows["gap"], "gap", out) if "gap" in rows.columns else pd.Series(pd.NA, index=rows.index, dtype="Int64")
     return out
 
 

@@ -131,7 +131,8 @@ def test_a_study_instrument_given_as_a_csv_file(tmp_path):
 def test_bad_values_and_clashing_repeats_are_one_clear_sentence():
     bad = CODED.copy()
     bad.loc[4, "value"] = "maybe"
-    with pytest.raises(NetkitError, match=r"row 5, column 'value': 'maybe' is not 1 \(yes\), 0 \(no\) or blank"):
+    with pytest.raises(NetkitError, match=r"row 5 \(ego 'A', alter 'a1', item 'career_advice'\), column 'value': 'maybe' is not 1 \(yes\), "
+                                         r"0 \(no\) or blank"):
         support_table(collection(bad))
     clash = pd.concat([CODED, rows(("A", "study", "emotional", "a1", "0", None))], ignore_index=True)
     with pytest.raises(NetkitError, match="codes alter 'a1' of ego 'A' twice for item 'emotional' with different values"):
