@@ -227,8 +227,8 @@ def support_table(net, *, instrument=None, strength: str | Mapping[str, float] =
         ``ego_id``, ``instrument``, ``item``, ``kind``;
         ``answered`` (something is known about this item for this ego);
         ``alters_coded`` (alters with a known value); ``providers`` (alters who give it);
-        ``no_provider`` (1 when answered and nobody gives it, 0 when someone does, blank when not
-        answered); ``gap`` (the gap the data declare: 1 when any of the ego's rows for the item
+        ``no_provider`` (1 when alters were coded, or "no one" answered, and nobody gives it; 0
+        when someone does; blank when nothing is known of who gives it); ``gap`` (the gap the data declare: 1 when any of the ego's rows for the item
         has gap 1 or the answer was "no one", 0 when the flags are all 0, blank otherwise);
         ``top_provider`` and ``top_share``: the provider who gives the most items of the
         instrument, and the share of this item's support one provider carries (the largest value
@@ -284,7 +284,9 @@ def _per_item(grid: pd.DataFrame, rows: pd.DataFrame, codes: pd.DataFrame) -> pd
     for c, default in (("top_provider", ""), ("provider_ids", ""), ("top_share", np.nan)):
         out[c] = out[c].fillna(default) if c in out.columns else default
     out["top_share"] = pd.to_numeric(out["top_share"], errors="coerce").astype(float)
-    out["no_provider"] = pd.Series(np.where(out["providers"] > 0, 0, 1), dtype="Int64").where(out["answered"], pd.NA)
+    # known only where someone was coded or "no one" was answered (a gap flag alone says nothing of who gives it)
+    coded_any = (out["alters_coded"] > 0) | out["no_one"].notna()
+    out["no_provider"] = pd.Series(np.where(out["providers"] > 0, 0, 1), dtype="Int64").where(coded_any, pd.NA)
     declared = out["gap_flag"].astype("Int64")
     out["gap"] = declared.where(declared.notna(), out["no_one"].astype("Int64"))
     return out[TABLE_COLUMNS].reset_index(drop=True)

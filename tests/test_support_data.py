@@ -72,6 +72,12 @@ def test_one_row_per_ego_and_item_counted_by_hand():
     assert not b["answered"] and b["providers"] == 0 and pd.isna(b["no_provider"]) and pd.isna(b["gap"])
 
 
+def test_a_gap_flag_alone_says_nothing_of_who_gives_it():
+    flagged = rows(("A", "study", "material", "", None, "1"))  # the ego says "a gap", no alter coded
+    t = support_table(collection(flagged)).set_index(["ego_id", "item"]).loc[("A", "material")]
+    assert t["answered"] and t["gap"] == 1 and t["alters_coded"] == 0 and pd.isna(t["no_provider"])
+
+
 def test_the_coding_per_alter_keeps_blanks_as_not_known():
     codes = support_codes(collection(CODED)).set_index(["alter_id", "item"])
     assert pd.isna(codes.loc[("a4", "emotional"), "gives"])
