@@ -42,6 +42,10 @@ _EXPORTS = {
     "Workspace": "store",
     "assess_support": "support",
     "mspss_scores": "support",
+    "Instrument": "instruments",
+    "support_codes": "support_data",
+    "support_table": "support_data",
+    "support_by_strength": "support_data",
     "favor_balance": "ledger",
     "reciprocity": "ledger",
     "ledger_flags": "ledger",
@@ -82,6 +86,8 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .plan import action_plan, personal_report, write_report
     from .store import Workspace
     from .support import assess_support, mspss_scores
+    from .instruments import Instrument
+    from .support_data import support_by_strength, support_codes, support_table
     from .widgets import NetworkLab
     from .io import load_sample, read, sample_names, sample_path, write
     from .model import EgoCollection, EgoNetwork, WholeNetwork

@@ -169,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", metavar="FOLDER", required=True, help="a new or empty folder for the tables")
     batch.add_argument("--seed", type=int, default=0, help="seed of the Louvain communities (default 0)")
     batch.add_argument("--no-communities", action="store_true", help="leave the community column of the alter table empty")
+    _support_parser(sub)
     pseudo = command("pseudonymize", "a copy to share: names pseudonymised with a key, private text dropped",
                      _pseudonymize, "input",
                      description="Write a copy of INPUT as netkit's folder (GraphML for a whole network) with "
@@ -205,6 +206,26 @@ def _parser() -> argparse.ArgumentParser:
                        help="refuse groups of fewer participants (default 5; below 5 only with --reason, never below 3)")
     group.add_argument("--reason", metavar="TEXT", help="why --min-group is set below 5 (recorded in the report)")
     return parser
+
+
+def _support_parser(sub) -> None:
+    """``netkit support``: its closeness default lives on its own copies of the option groups, so the
+    other commands' ``--strength`` keeps its default."""
+    table = ("input", "ego", "output")
+    own = _options()
+    support = sub.add_parser(
+        "support", help="support coded per alter: one CSV row per ego and item (or the weak/strong-tie test)",
+        parents=[own[k] for k in (*table, "strength", "threshold")],
+        description="One CSV row per ego and support item: providers, gap, the share the top provider carries, "
+                    "providers by weak and strong tie. --by-strength instead tests, across egos, whether weak ties "
+                    "give instrumental and strong ties psychosocial support (a logistic GEE with the ego as "
+                    "cluster). Tie strength is closeness alone unless --strength says otherwise: the full index "
+                    "counts support itself.")
+    support.set_defaults(func=_support, strength="closeness")
+    support.add_argument("--instrument", metavar="FILE", help="the items: a CSV with columns item, question, kind "
+                         "(and optionally instrument), or self-check, kram or exchange (default: what the data "
+                         "declare or name, else the self-check)")
+    support.add_argument("--by-strength", action="store_true", help="print the weak/strong-tie test, one row per kind")
 
 
 def _network(args: argparse.Namespace):
@@ -325,6 +346,19 @@ def _batch(args: argparse.Namespace) -> None:
                   weight=args.weight, strength=args.strength, threshold=args.threshold,
                   communities=not args.no_communities, seed=args.seed, executor=pool, progress=args.progress,
                   command=["netkit", *args.argv], read_options=options, tie_type=args.tie_type)
+
+
+def _support(args: argparse.Namespace):
+    from .errors import printable
+    from .support_data import support_by_strength, support_status, support_table
+
+    net = _network(args)
+    measure = support_by_strength if args.by_strength else support_table
+    table = measure(net, instrument=args.instrument, strength=args.strength, threshold=args.threshold)
+    status = support_status(net, instrument=args.instrument)  # after the checks: bad input stays one line
+    if not status.startswith("Support is coded for all"):
+        print(f"netkit: note: {printable(status)}", file=sys.stderr)
+    return table
 
 
 def _pseudonymize(args: argparse.Namespace) -> None:

@@ -83,7 +83,8 @@ def action_plan(
     """
     from .introductions import suggest_introductions
     from .ledger import favor_balance, ledger_flags, one_sided_sentence
-    from .support import SUPPORT_ITEMS, support_answers, support_load
+    from .instruments import one_instrument
+    from .support import support_answers, support_load
 
     net = _check(net)
     day = _today(today)
@@ -109,14 +110,15 @@ def action_plan(
         owed = one_sided_sentence(r["name"], given=0, received=r["received"])
         rows.append({"step": "deposit", "who": r["name"], "what": f"Do something for {r['name']}.",
                      "why": f"{owed} A deposit keeps the account healthy.", "alter_ids": [r["alter_id"]]})
-    answers = support_answers(net.extra.get("support"))
-    for item in SUPPORT_ITEMS:
+    ins = one_instrument(net.extra)
+    answers = support_answers(net.extra.get("support"), instrument=ins)
+    for item in ins.items:
         if answers[item.key] == []:
             rows.append({"step": "fill a gap", "who": "", "what": f"Find {item.short}.",
                          "why": f"You have no one yet for: {item.question}", "alter_ids": []})
-    for r in support_load(answers, people).to_dict("records"):
+    for r in support_load(answers, people, instrument=ins).to_dict("records"):
         if r["sole"] >= 2:
-            shorts = [i.short for i in SUPPORT_ITEMS if i.key in r["items_covered"] and len(answers[i.key]) == 1]
+            shorts = [i.short for i in ins.items if i.key in r["items_covered"] and len(answers[i.key]) == 1]
             rows.append({"step": "fill a gap", "who": names.get(r["alter_id"], r["alter_id"]),
                          "what": f"Find a second person for {shorts[0]}.",
                          "why": f"{r['name']} is the only one you named for {len(shorts)} kinds of support.",

@@ -513,9 +513,10 @@ class Workspace:
 
     # support ---------------------------------------------------------
 
-    def set_supporter(self, item: str, alter_id: str, provides: bool = True, *, instrument: str = "self-check") -> None:
-        """Say whether one person gives one kind of support (``instrument`` ``self-check`` or ``kram``)."""
-        _check_item(instrument, item)
+    def set_supporter(self, item: str, alter_id: str, provides: bool = True, *, instrument="self-check") -> None:
+        """Say whether one person gives one kind of support (``instrument``: a shipped name —
+        ``self-check``, ``kram``, ``exchange`` — or an :class:`~netkit.instruments.Instrument`)."""
+        instrument = _check_item(instrument, item)
 
         def apply(t: Tables) -> None:
             _person(t, alter_id)
@@ -527,20 +528,20 @@ class Workspace:
 
         self._change(apply)
 
-    def set_no_one(self, item: str) -> None:
-        """Answer a self-check item with "no one yet" (drops anyone named for it)."""
-        _check_item("self-check", item)
+    def set_no_one(self, item: str, *, instrument="self-check") -> None:
+        """Answer an item with "no one yet" (drops anyone named for it)."""
+        instrument = _check_item(instrument, item)
 
         def apply(t: Tables) -> None:
-            rows = [r for r in t["support"] if not (r["instrument"] == "self-check" and r["item"] == item)]
-            rows.append(_support_row(t, "self-check", item, "", "0"))
+            rows = [r for r in t["support"] if not (r["instrument"] == instrument and r["item"] == item)]
+            rows.append(_support_row(t, instrument, item, "", "0"))
             t["support"] = rows
 
         self._change(apply)
 
-    def clear_answer(self, item: str, *, instrument: str = "self-check") -> None:
+    def clear_answer(self, item: str, *, instrument="self-check") -> None:
         """Forget every answer to ``item`` (it counts as not answered again)."""
-        _check_item(instrument, item)
+        instrument = _check_item(instrument, item)
 
         def apply(t: Tables) -> None:
             t["support"] = [r for r in t["support"] if not (r["instrument"] == instrument and r["item"] == item)]
@@ -732,14 +733,20 @@ def _next_id(t: Tables, kind: str) -> str:
     return f"{prefix}{number:03d}"
 
 
-def _check_item(instrument: str, item: str) -> None:
-    from .support import KRAM_FUNCTIONS, SUPPORT_ITEMS
+def _check_item(instrument, item: str) -> str:
+    """The instrument's name, once ``item`` is known to be one of its items."""
+    from .instruments import SHIPPED, Instrument
 
-    legal = {"self-check": [i.key for i in SUPPORT_ITEMS], "kram": [f.key for f in KRAM_FUNCTIONS]}
-    if instrument not in legal:
-        raise NetkitError(f"instrument {instrument!r} is not known; use one of {', '.join(legal)}.")
-    if item not in legal[instrument]:
-        raise NetkitError(f"{item!r} is not a {instrument} item; use one of {', '.join(legal[instrument])}.")
+    if isinstance(instrument, Instrument) and instrument.name:
+        name, legal = instrument.name, list(instrument.keys)
+    elif isinstance(instrument, str) and instrument in SHIPPED:
+        name, legal = instrument, list(SHIPPED[instrument].keys)
+    else:
+        raise NetkitError(f"instrument {instrument!r} is not known; use one of {', '.join(SHIPPED)}, or a named "
+                          "Instrument (netkit.instruments).")
+    if item not in legal:
+        raise NetkitError(f"{item!r} is not a {name} item; use one of {', '.join(legal)}.")
+    return name
 
 
 def _support_row(t: Tables, instrument: str, item: str, alter_id: str, value: str) -> dict:

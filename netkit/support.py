@@ -1,11 +1,27 @@
-"""Support self-assessment: the questions, and their scoring as pure functions.
+"""Support self-assessment: an instrument's questions, and their scoring as pure functions.
 
 Two kinds of support (Kram 1985): *instrumental* (advice, access, influence — career functions)
-and *psychosocial* (confiding, acceptance, perspective). The six-item self-check asks who in
-your network gives each; scoring reports the coverage of each kind, the gaps, how much rests
-on one person, and whether weak ties carry the instrumental and strong ties the psychosocial
-support, as research leads one to expect (Granovetter 1973; Wellman & Wortley 1990).
-The wording here is netkit's own; no ISEL item is used.
+and *psychosocial* (confiding, acceptance, perspective). An instrument (:mod:`netkit.instruments`)
+asks who in your network gives each; the six-question self-check is the default. Scoring reports
+the coverage of each kind, the gaps, how much rests on one person, and which kind of tie gives
+which kind of support.
+
+What research says about the last point, and what it does not:
+
+- Granovetter (1973) argued that weak ties bridge to other circles and so bring *new information*;
+  among job changers he studied who found their job through a contact, most saw that contact
+  only occasionally or rarely. Lin, Ensel & Vaughn (1981) found that weak ties used in a job
+  search tended to reach contacts of higher occupational status, and that the contact's status
+  bore on the status of the job attained. Both are about job information and job finding — one
+  part of what netkit calls instrumental support.
+- Wellman & Wortley (1990), in East York (Toronto), found that most ties give specialised
+  support and that *strong* ties give emotional aid, small services and companionship; parents
+  and adult children exchange financial aid and large services too. Strong ties gave more of
+  most kinds of support, services included — not only psychosocial support.
+
+So "weak ties bring instrumental help, strong ties psychosocial support" is a hypothesis drawn
+from the job-search work, not a settled finding; :func:`netkit.support_by_strength` tests it
+across many egos. The wording of the questions is netkit's own; no ISEL item is used.
 """
 from __future__ import annotations
 
@@ -16,6 +32,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import NetkitError
+from .instruments import EXCHANGE, EXPECTED_TIE, KRAM, SELF_CHECK, SHIPPED, Instrument, SupportItem, one_instrument
+from .schema import NO_WORDS
 from .words import and_list, plural
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,16 +41,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "SupportItem",
+    "Instrument",
+    "SELF_CHECK",
+    "KRAM",
+    "EXCHANGE",
     "SUPPORT_ITEMS",
     "KRAM_FUNCTIONS",
     "NAME_PROMPTS",
     "KINDS",
     "support_answers",
-    "support_table",
+    "answer_table",
     "support_coverage",
     "support_load",
     "tie_kind_check",
     "support_feedback",
+    "unscored_sentence",
     "kram_table",
     "assess_support",
     "SupportAssessment",
@@ -41,56 +64,9 @@ __all__ = [
 ]
 
 KINDS = ("instrumental", "psychosocial")
-# the kind of tie research expects to carry each kind of support
-EXPECTED_TIE = {"instrumental": "weak", "psychosocial": "strong"}
 
-
-@dataclass(frozen=True)
-class SupportItem:
-    """One question: ``key`` (stored in support.csv), ``kind``, the ``question``, a ``short``
-    phrase for sentences and a ``label`` for charts."""
-
-    key: str
-    kind: str
-    question: str
-    short: str
-    label: str
-
-
-SUPPORT_ITEMS: tuple[SupportItem, ...] = (
-    SupportItem(
-        "career_sounding_board", "instrumental",
-        "Who is someone objective you can talk with about your development and your career?",
-        "someone objective to talk career with", "career sounding board",
-    ),
-    SupportItem(
-        "cross_boundary_influence", "instrumental",
-        "Who in another department, or at another level, can help you influence decisions or get a "
-        "project moving faster?",
-        "help across departments and levels", "help across departments",
-    ),
-    SupportItem(
-        "industry_peers", "instrumental",
-        "Who at other organisations in your field do you swap insights and news with?",
-        "peers at other organisations", "peers in other organisations",
-    ),
-    SupportItem(
-        "outside_confidant", "psychosocial",
-        "Who outside your own department could you talk to in confidence about your boss or your colleagues?",
-        "a confidant outside your department", "confidant outside department",
-    ),
-    SupportItem(
-        "similar_family_situation", "psychosocial",
-        "Who is in a family or home situation like yours, so they know what your days are like?",
-        "someone in a similar family situation", "similar family situation",
-    ),
-    SupportItem(
-        "known_through_phases", "psychosocial",
-        "Who has known you through several phases of your life?",
-        "someone who has known you through several phases of life", "known you through life's phases",
-    ),
-)
-_ITEMS = {i.key: i for i in SUPPORT_ITEMS}
+#: The six self-check items (the default instrument's items).
+SUPPORT_ITEMS: tuple[SupportItem, ...] = SELF_CHECK.items
 
 
 @dataclass(frozen=True)
@@ -100,17 +76,10 @@ class KramFunction:
     label: str
 
 
-# Kram (1985), Mentoring at Work: five career and four psychosocial functions of a relationship.
-KRAM_FUNCTIONS: tuple[KramFunction, ...] = (
-    KramFunction("sponsorship", "career", "speaks up for you where decisions are made"),
-    KramFunction("exposure", "career", "makes you and your work visible to people who matter"),
-    KramFunction("coaching", "career", "shares know-how and advice on how to get things done"),
-    KramFunction("protection", "career", "shields you from risks and unfair blame"),
-    KramFunction("challenging_assignments", "career", "gives or points you to work that stretches you"),
-    KramFunction("role_modelling", "psychosocial", "shows a way of working and living you can learn from"),
-    KramFunction("acceptance", "psychosocial", "accepts and confirms you, also when you fail"),
-    KramFunction("counselling", "psychosocial", "helps you think through worries and doubts"),
-    KramFunction("friendship", "psychosocial", "is a friend: you enjoy time together"),
+# Kram (1985), Mentoring at Work: five career and four psychosocial functions of a relationship
+# (the same items as the KRAM instrument, whose kinds say instrumental for career).
+KRAM_FUNCTIONS: tuple[KramFunction, ...] = tuple(
+    KramFunction(i.key, "career" if i.kind == "instrumental" else i.kind, i.question) for i in KRAM.items
 )
 
 # Name-generator prompts: the GSS "important matters" item (Burt 1984, public GSS wording),
@@ -133,11 +102,23 @@ Answers = Mapping[str, "list[str] | None"]
 DISPLAY_COLUMNS: dict[str, str] = {"short": "support", "kind": "kind", "providers": "who", "status": "status"}
 
 
-def support_answers(support: pd.DataFrame | None, *, instrument: str = "self-check") -> dict[str, list[str] | None]:
-    """The self-check answers in ``support.csv`` as ``{item: providers}``.
+def _instrument(instrument: "str | Instrument") -> Instrument:
+    if isinstance(instrument, Instrument):
+        return instrument
+    if isinstance(instrument, str) and instrument in SHIPPED:
+        return SHIPPED[instrument]
+    raise NetkitError(f"instrument={instrument!r} is not an instrument; use one of {', '.join(SHIPPED)} or an "
+                      "Instrument (netkit.instruments).")
 
-    ``None`` means not answered, ``[]`` "no one yet", otherwise the alter ids named (in file
-    order). Rows of other instruments are ignored.
+
+def support_answers(support: pd.DataFrame | None, *,
+                    instrument: "str | Instrument" = "self-check") -> dict[str, list[str] | None]:
+    """The answers to one instrument in a support table as ``{item: providers}``.
+
+    ``None`` means not answered (no row with a known value), ``[]`` "no one" (answered, nobody
+    gives it), otherwise the alter ids who give it (in file order). A blank value is not known
+    and answers nothing. Rows of other instruments or items are not counted here
+    (:func:`unscored_sentence` names them).
 
     Examples
     --------
@@ -147,20 +128,58 @@ def support_answers(support: pd.DataFrame | None, *, instrument: str = "self-che
     >>> a["industry_peers"], a["outside_confidant"], a["known_through_phases"]
     (['p1', 'p2'], [], None)
     """
-    answers: dict[str, list[str] | None] = {i.key: None for i in SUPPORT_ITEMS}
+    ins = _instrument(instrument)
+    answers: dict[str, list[str] | None] = {k: None for k in ins.keys}
     if support is None or len(support) == 0:
         return answers
     for row in support.itertuples(index=False):
         rec = row._asdict()
-        if str(rec.get("instrument", "")) != instrument or rec.get("item") not in answers:
+        if not ins.matches(rec.get("instrument", "")) or rec.get("item") not in answers:
             continue
         item, who, value = rec["item"], _text(rec.get("alter_id")), _text(rec.get("value"))
+        if not value:  # not known: answers nothing
+            continue
         if answers[item] is None:
             answers[item] = []
-        if who and value not in ("0", "no", "false"):
+        if who and value.lower() not in NO_WORDS:
             if who not in answers[item]:
                 answers[item].append(who)
     return answers
+
+
+def unscored_sentence(support: pd.DataFrame | None, instrument: "str | Instrument" = "self-check") -> str:
+    """One sentence naming the support rows an instrument does not score, and how to declare
+    them; ``""`` when every row is scored (Kram's functions, scored on their own, are not named).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"instrument": ["study", "study"], "item": ["emotional", "material"],
+    ...                   "alter_id": ["1", "2"], "value": ["1", "0"]})
+    >>> print(unscored_sentence(t))   # doctest: +NORMALIZE_WHITESPACE
+    2 support rows are not part of the 'self-check' instrument and are not scored here: 'emotional' and
+    'material' of instrument 'study'. Score them with instrument= (a shipped name: self-check, kram,
+    exchange, or an Instrument from a CSV file with the columns item, question and kind), or declare them
+    in the data package's instrument table.
+    """
+    ins = _instrument(instrument)
+    if support is None or len(support) == 0 or "item" not in support.columns:
+        return ""
+    names = support["instrument"].map(_text) if "instrument" in support.columns else pd.Series("", index=support.index)
+    items = support["item"].map(_text)
+    mine = names.map(ins.matches) & items.isin(ins.keys)
+    other = ~mine & (names != "kram")
+    if not other.any():
+        return ""
+    groups = []
+    for name in pd.unique(names[other]):
+        these = list(pd.unique(items[other & (names == name)]))
+        shown = and_list([repr(i) for i in these[:6]]) + (f" and {len(these) - 6} more" if len(these) > 6 else "")
+        groups.append(f"{shown} of instrument {name!r}" if name else shown)
+    n = int(other.sum())
+    return (f"{plural(n, 'support row')} {'is' if n == 1 else 'are'} not part of the {ins.label!r} instrument and "
+            f"{'is' if n == 1 else 'are'} not scored here: {'; '.join(groups)}. Score them with instrument= (a "
+            f"shipped name: {', '.join(SHIPPED)}, or an Instrument from a CSV file with the columns item, question "
+            "and kind), or declare them in the data package's instrument table.")
 
 
 def _text(v) -> str:
@@ -178,22 +197,25 @@ def _names(people: pd.DataFrame | None) -> dict[str, str]:
     return {str(a): (_text(n) or str(a)) for a, n in zip(people["alter_id"], names)}
 
 
-def _check_answers(answers: Answers) -> None:
-    unknown = [k for k in answers if k not in _ITEMS]
+def _check_answers(answers: Answers, ins: Instrument) -> None:
+    unknown = [k for k in answers if k not in ins.keys]
     if unknown:
         raise NetkitError(
-            f"answers: {unknown[0]!r} is not a self-check item; items are {', '.join(_ITEMS)}."
+            f"answers: {unknown[0]!r} is not an item of the {ins.label!r} instrument; its items are "
+            f"{', '.join(ins.keys)}."
         )
 
 
-def support_table(answers: Answers, people: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per self-check item: kind, question, who provides it, and its status.
+def answer_table(answers: Answers, people: pd.DataFrame | None = None, *,
+                 instrument: "str | Instrument" = "self-check") -> pd.DataFrame:
+    """One row per item of one participant's instrument: kind, question, who provides it, status.
 
-    ``status`` is ``covered`` (someone named), ``gap`` ("no one yet") or ``not answered``.
+    ``status`` is ``covered`` (someone named), ``gap`` ("no one yet") or ``not answered``. (For
+    one row per ego × item across many egos, see :func:`netkit.support_table`.)
 
     Examples
     --------
-    >>> support_table({"industry_peers": ["p1"], "outside_confidant": []})[["item", "n_providers", "status"]]
+    >>> answer_table({"industry_peers": ["p1"], "outside_confidant": []})[["item", "n_providers", "status"]]
     ... # doctest: +NORMALIZE_WHITESPACE
                            item  n_providers        status
     0     career_sounding_board            0  not answered
@@ -203,10 +225,11 @@ def support_table(answers: Answers, people: pd.DataFrame | None = None) -> pd.Da
     4  similar_family_situation            0  not answered
     5      known_through_phases            0  not answered
     """
-    _check_answers(answers)
+    ins = _instrument(instrument)
+    _check_answers(answers, ins)
     names = _names(people)
     rows = []
-    for item in SUPPORT_ITEMS:
+    for item in ins.items:
         who = answers.get(item.key)
         providers = list(who or [])
         status = "not answered" if who is None else ("covered" if providers else "gap")
@@ -215,13 +238,14 @@ def support_table(answers: Answers, people: pd.DataFrame | None = None) -> pd.Da
             "providers": ", ".join(names.get(p, p) for p in providers), "provider_ids": providers,
             "n_providers": len(providers), "status": status,
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["item", "kind", "short", "question", "providers", "provider_ids",
+                                       "n_providers", "status"])
 
 
-def support_coverage(answers: Answers) -> pd.DataFrame:
+def support_coverage(answers: Answers, *, instrument: "str | Instrument" = "self-check") -> pd.DataFrame:
     """Coverage of each kind: items, answered, covered, gaps, ``coverage`` = covered / items.
 
-    The last row, ``all``, is both kinds together. ``providers`` counts distinct people.
+    One row per kind the instrument has, then ``all``. ``providers`` counts distinct people.
 
     Examples
     --------
@@ -230,27 +254,29 @@ def support_coverage(answers: Answers) -> pd.DataFrame:
     >>> float(c.loc["instrumental", "coverage"]), int(c.loc["psychosocial", "gaps"]), int(c.loc["all", "providers"])
     (0.6666666666666666, 1, 2)
     """
-    _check_answers(answers)
+    ins = _instrument(instrument)
+    _check_answers(answers, ins)
     rows = []
-    for kind in (*KINDS, "all"):
-        items = [i for i in SUPPORT_ITEMS if kind in ("all", i.kind)]
+    for kind in (*ins.kinds, "all"):
+        items = [i for i in ins.items if kind in ("all", i.kind)]
         answered = [i for i in items if answers.get(i.key) is not None]
         covered = [i for i in answered if answers[i.key]]
         providers = {p for i in covered for p in answers[i.key]}
         rows.append({
             "kind": kind, "items": len(items), "answered": len(answered), "covered": len(covered),
             "gaps": len(answered) - len(covered), "not_answered": len(items) - len(answered),
-            "coverage": len(covered) / len(items), "providers": len(providers),
+            "coverage": len(covered) / len(items) if items else float("nan"), "providers": len(providers),
         })
     return pd.DataFrame(rows)
 
 
-def support_load(answers: Answers, people: pd.DataFrame | None = None) -> pd.DataFrame:
+def support_load(answers: Answers, people: pd.DataFrame | None = None, *,
+                 instrument: "str | Instrument" = "self-check") -> pd.DataFrame:
     """How much support rests on each person named, heaviest first.
 
-    Columns: ``items`` (self-check items they cover), ``instrumental``, ``psychosocial``,
-    ``sole`` (items for which they are the only one named), ``share`` = items / items covered
-    (NaN when nothing is covered), and ``items_covered`` (their item keys).
+    Columns: ``items`` (items they cover), one count per kind of the instrument (always
+    ``instrumental`` and ``psychosocial``), ``sole`` (items for which they are the only one
+    named), ``share`` = items / items covered, and ``items_covered`` (their item keys).
 
     Examples
     --------
@@ -259,19 +285,21 @@ def support_load(answers: Answers, people: pd.DataFrame | None = None) -> pd.Dat
     >>> load[["alter_id", "items", "sole", "share"]].to_dict("records")[0]
     {'alter_id': 'a', 'items': 3, 'sole': 2, 'share': 1.0}
     """
-    _check_answers(answers)
+    ins = _instrument(instrument)
+    _check_answers(answers, ins)
     names = _names(people)
-    covered = [i for i in SUPPORT_ITEMS if answers.get(i.key)]
+    kinds = list(dict.fromkeys([*KINDS, *ins.kinds]))
+    covered = [i for i in ins.items if answers.get(i.key)]
     per: dict[str, dict] = {}
     for item in covered:
         for who in answers[item.key]:
             rec = per.setdefault(who, {"alter_id": who, "name": names.get(who, who), "items": 0,
-                                       "instrumental": 0, "psychosocial": 0, "sole": 0, "items_covered": []})
+                                       **{k: 0 for k in kinds}, "sole": 0, "items_covered": []})
             rec["items"] += 1
             rec[item.kind] += 1
             rec["sole"] += len(answers[item.key]) == 1
             rec["items_covered"].append(item.key)
-    columns = ["alter_id", "name", "items", "instrumental", "psychosocial", "sole", "share", "items_covered"]
+    columns = ["alter_id", "name", "items", *kinds, "sole", "share", "items_covered"]
     if not per:
         return pd.DataFrame(columns=columns)
     out = pd.DataFrame(list(per.values()))
@@ -279,13 +307,16 @@ def support_load(answers: Answers, people: pd.DataFrame | None = None) -> pd.Dat
     return out.sort_values(["items", "sole"], ascending=False, kind="stable").reset_index(drop=True)[columns]
 
 
-def tie_kind_check(answers: Answers, ties: Mapping[str, str]) -> pd.DataFrame:
+def tie_kind_check(answers: Answers, ties: Mapping[str, str], *,
+                   instrument: "str | Instrument" = "self-check") -> pd.DataFrame:
     """Which kind of tie gives each kind of support: weak, strong or unknown, per kind.
 
     ``ties`` maps alter id to ``"weak"`` or ``"strong"`` (e.g. the ``tie`` column of
-    ``nk.tie_table``). Research expects instrumental support from weak ties and psychosocial
-    support from strong ties; ``expected`` names that tie and ``share_expected`` is the
-    share of providers with a known strength who have it (NaN when none is known).
+    ``nk.tie_table``). ``expected`` names the tie the weak-tie argument expects (weak for
+    instrumental, strong for psychosocial, none for other) and ``share_expected`` is the share
+    of providers with a known strength who have it (NaN when none is known or nothing is expected).
+    One person's pattern describes their network; it does not test the idea
+    (:func:`netkit.support_by_strength` does, across many egos).
 
     Examples
     --------
@@ -296,24 +327,27 @@ def tie_kind_check(answers: Answers, ties: Mapping[str, str]) -> pd.DataFrame:
     >>> float(chk.loc["psychosocial", "share_expected"])
     1.0
     """
-    _check_answers(answers)
+    ins = _instrument(instrument)
+    _check_answers(answers, ins)
     rows = []
-    for kind in KINDS:
-        providers = {p for i in SUPPORT_ITEMS if i.kind == kind for p in (answers.get(i.key) or [])}
+    for kind in ins.kinds:
+        providers = {p for i in ins.items if i.kind == kind for p in (answers.get(i.key) or [])}
         labels = [str(ties.get(p, "")).lower() for p in providers]
         weak, strong = labels.count("weak"), labels.count("strong")
         known = weak + strong
-        expected = EXPECTED_TIE[kind]
+        expected = EXPECTED_TIE.get(kind, "")
         rows.append({
             "kind": kind, "providers": len(providers), "weak": weak, "strong": strong,
             "unknown": len(providers) - known, "expected": expected,
-            "share_expected": ({"weak": weak, "strong": strong}[expected] / known) if known else float("nan"),
+            "share_expected": ({"weak": weak, "strong": strong}[expected] / known)
+            if known and expected else float("nan"),
         })
     return pd.DataFrame(rows)
 
 
 def support_feedback(answers: Answers, people: pd.DataFrame | None = None,
-                     ties: Mapping[str, str] | None = None) -> list[str]:
+                     ties: Mapping[str, str] | None = None, *,
+                     instrument: "str | Instrument" = "self-check") -> list[str]:
     """Plain-language sentences about the answers: coverage, gaps, load, tie kinds.
 
     Examples
@@ -324,46 +358,48 @@ def support_feedback(answers: Answers, people: pd.DataFrame | None = None,
     Instrumental support: 1 of 3 kinds covered. Psychosocial support: 0 of 3 kinds covered.
     Gap: no one yet for a confidant outside your department. A gap is a place to start, not a failing: think of who could fill it, or whom you could meet who might.
     """
-    _check_answers(answers)
+    ins = _instrument(instrument)
+    _check_answers(answers, ins)
     out = []
-    answered = sum(answers.get(i.key) is not None for i in SUPPORT_ITEMS)
+    n_items = len(ins.items)
+    answered = sum(answers.get(i.key) is not None for i in ins.items)
     if answered == 0:
-        return ["You have not answered any support question yet: pick who gives each kind of support, "
+        which = "" if ins is SELF_CHECK else f" of the {ins.label!r} instrument"
+        return [f"You have not answered any support question{which} yet: pick who gives each kind of support, "
                 "or tick 'no one yet'."]
-    if answered < len(SUPPORT_ITEMS):
-        out.append(f"You answered {answered} of the {len(SUPPORT_ITEMS)} questions; the other "
-                   f"{len(SUPPORT_ITEMS) - answered} count as open until you answer them.")
-    cov = support_coverage(answers).set_index("kind")
+    if answered < n_items:
+        out.append(f"You answered {answered} of the {n_items} questions; the other "
+                   f"{n_items - answered} count as open until you answer them.")
+    cov = support_coverage(answers, instrument=ins).set_index("kind")
     out.append(" ".join(
         f"{kind.capitalize()} support: {int(cov.loc[kind, 'covered'])} of {int(cov.loc[kind, 'items'])} kinds covered."
-        for kind in KINDS
+        for kind in ins.kinds
     ))
-    gaps = [i.short for i in SUPPORT_ITEMS if answers.get(i.key) == []]
+    gaps = [i.short for i in ins.items if answers.get(i.key) == []]
     if gaps:
         out.append(f"Gap{'s' if len(gaps) > 1 else ''}: no one yet for {and_list(gaps)}. A gap is a place to start, "
                    "not a failing: think of who could fill it, or whom you could meet who might.")
-    load = support_load(answers, people)
+    load = support_load(answers, people, instrument=ins)
     covered = int(cov.loc["all", "covered"])
     for rec in load.to_dict("records"):
         name = rec["name"]
         if rec["sole"] >= 2:
-            sole = [_ITEMS[k].short for k in rec["items_covered"] if len(answers[k]) == 1]
+            sole = [ins.item(k).short for k in rec["items_covered"] if len(answers[k]) == 1]
             out.append(f"{name} is the only person you named for {and_list(sole)}: if {name} were not there, "
                        "you would have no one for these. A second person for one of them would spread the load.")
         elif covered >= 3 and rec["share"] >= 0.5:
             out.append(f"Much rests on {name}: named for {rec['items']} of the {covered} kinds of support you have.")
     if ties is not None:
-        out += _tie_kind_feedback(answers, ties)
+        out += _tie_kind_feedback(answers, ties, ins)
     return out
 
 
-def _tie_kind_feedback(answers: Answers, ties: Mapping[str, str]) -> list[str]:
+def _tie_kind_feedback(answers: Answers, ties: Mapping[str, str], ins: Instrument) -> list[str]:
     """Sentences on which kind of tie gives which support; people with no tie strength yet (not
     rated) are counted as unrated, never as weak or strong."""
     out = []
-    chk = tie_kind_check(answers, ties).set_index("kind")
-    ins, psy = chk.loc["instrumental"], chk.loc["psychosocial"]
-    unrated = {p for i in SUPPORT_ITEMS for p in (answers.get(i.key) or [])
+    chk = tie_kind_check(answers, ties, instrument=ins).set_index("kind")
+    unrated = {p for i in ins.items for p in (answers.get(i.key) or [])
                if str(ties.get(p, "")).lower() not in ("weak", "strong")}
     if unrated:
         out.append(
@@ -372,22 +408,28 @@ def _tie_kind_feedback(answers: Answers, ties: Mapping[str, str]) -> list[str]:
             "are in touch are not answered), so they are left out of what follows: rate them in the "
             "'2 About each' tab (notebook 01) to see whether they are weak or strong ties."
         )
-    if ins["weak"] + ins["strong"] and ins["strong"] > ins["weak"]:
+    if not set(KINDS) <= set(chk.index):
+        return out
+    ins_row, psy = chk.loc["instrumental"], chk.loc["psychosocial"]
+    if ins_row["weak"] + ins_row["strong"] and ins_row["strong"] > ins_row["weak"]:
         out.append(
-            f"Your instrumental support comes mostly from strong ties ({int(ins['strong'])} of "
-            f"{plural(int(ins['weak'] + ins['strong']), 'person', 'people')}). Acquaintances — weak ties — tend to bring new "
-            "information and reach other groups (Granovetter 1973): someone you know less well may help here too."
+            f"Your instrumental support comes mostly from strong ties ({int(ins_row['strong'])} of "
+            f"{plural(int(ins_row['weak'] + ins_row['strong']), 'person', 'people')}). That is common: close ties give "
+            "most kinds of help (Wellman & Wortley 1990). Acquaintances — weak ties — reach other circles and so "
+            "bring news you would not hear otherwise, jobs among it (Granovetter 1973): someone you know less well "
+            "may help here too."
         )
     if psy["weak"] + psy["strong"] and psy["weak"] > psy["strong"]:
         out.append(
             f"Your psychosocial support comes mostly from weak ties ({int(psy['weak'])} of "
-            f"{plural(int(psy['weak'] + psy['strong']), 'person', 'people')}). Confiding and encouragement tend to come from close, "
-            "strong ties (Wellman & Wortley 1990): is there someone close you could also turn to?"
+            f"{plural(int(psy['weak'] + psy['strong']), 'person', 'people')}). Emotional aid and companionship tend to "
+            "come from close, strong ties (Wellman & Wortley 1990): is there someone close you could also turn to?"
         )
-    if (ins["weak"] + ins["strong"]) and (psy["weak"] + psy["strong"]) and ins["weak"] >= ins["strong"] \
+    if (ins_row["weak"] + ins_row["strong"]) and (psy["weak"] + psy["strong"]) and ins_row["weak"] >= ins_row["strong"] \
             and psy["strong"] >= psy["weak"]:
-        out.append("As research leads one to expect, your instrumental support comes mainly from weak ties "
-                   "and your psychosocial support from strong ties.")
+        out.append("Your instrumental support comes mainly from weak ties and your psychosocial support from strong "
+                   "ties: the pattern the weak-tie argument expects. This describes your network; whether it holds "
+                   "in general is a question for many people's data (notebook 07).")
     return out
 
 
@@ -426,6 +468,7 @@ class SupportAssessment:
     feedback: list[str]
     kram: pd.DataFrame = field(default_factory=pd.DataFrame)
     _people: pd.DataFrame | None = field(default=None, repr=False)
+    instrument: Instrument = SELF_CHECK
 
     def chart_table(self) -> pd.DataFrame:
         """The answers as ``person``, ``kind``, ``item`` rows (empty person: a gap), the table
@@ -436,7 +479,7 @@ class SupportAssessment:
         counts: dict[str, int] = {}
         for label in labels.values():
             counts[label] = counts.get(label, 0) + 1
-        for item in SUPPORT_ITEMS:
+        for item in self.instrument.items:
             who = self.answers.get(item.key)
             if who is None:
                 continue
@@ -504,25 +547,41 @@ class SupportAssessment:
         return self.to_html()
 
 
-def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None) -> SupportAssessment:
-    """Score the self-check of one ego network (``net.extra['support']``, e.g. a workspace).
+def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None,
+                   instrument: "str | Instrument | None" = None) -> SupportAssessment:
+    """Score one ego network's support answers (``net.extra['support']``, e.g. a workspace).
 
-    Tie kinds come from the tie strength of each alter (:func:`netkit.tie_strength`, weak below 0.5) unless
-    ``ties`` gives them.
+    Parameters
+    ----------
+    net : EgoNetwork
+    ties : dict, optional
+        Alter id → ``"weak"`` / ``"strong"``; by default from each alter's tie strength
+        (:func:`netkit.tie_strength`, weak below 0.5).
+    instrument : str or Instrument, optional
+        What to score: by default the self-check when the answers use it (or there are none
+        yet), else the instrument the data declare (``extra['instrument']``) or name. Rows of
+        other instruments are never dropped silently: the feedback names them and says how to
+        score them.
     """
     from .model import EgoNetwork
 
     if not isinstance(net, EgoNetwork):
         raise NetkitError("assess_support needs one ego network (e.g. workspace.network()); pick one ego first.")
+    ins = instrument if isinstance(instrument, Instrument) else one_instrument(net.extra, instrument)
     support = net.extra.get("support")
-    answers = support_answers(support)
+    answers = support_answers(support, instrument=ins)
     people = net.alters
     if ties is None and len(people):
         ties = _tie_kinds(net)
+    feedback = support_feedback(answers, people, ties, instrument=ins)
+    unscored = unscored_sentence(support, ins)
+    if unscored:
+        feedback.append(unscored)
     return SupportAssessment(
-        answers=answers, table=support_table(answers, people), coverage=support_coverage(answers),
-        load=support_load(answers, people), tie_check=tie_kind_check(answers, ties) if ties else None,
-        feedback=support_feedback(answers, people, ties), kram=kram_table(support, people), _people=people,
+        answers=answers, table=answer_table(answers, people, instrument=ins),
+        coverage=support_coverage(answers, instrument=ins), load=support_load(answers, people, instrument=ins),
+        tie_check=tie_kind_check(answers, ties, instrument=ins) if ties else None,
+        feedback=feedback, kram=kram_table(support, people), _people=people, instrument=ins,
     )
 
 

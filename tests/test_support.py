@@ -12,7 +12,7 @@ from netkit.errors import NetkitError
 from netkit.store import Workspace
 from netkit.support import (
     KRAM_FUNCTIONS, NAME_PROMPTS, SUPPORT_ITEMS, assess_support, kram_table, mspss_scores, support_answers,
-    support_coverage, support_feedback, support_load, support_table, tie_kind_check,
+    support_coverage, support_feedback, support_load, answer_table, tie_kind_check,
 )
 
 PEOPLE = pd.DataFrame({"alter_id": ["m", "k", "j", "s"], "name": ["Mum", "Kofi", "Jo <b>", "Sam"]})
@@ -68,7 +68,7 @@ def test_answers_are_read_from_the_long_table():
 
 
 def test_table_coverage_and_gaps():
-    table = support_table(ANSWERS, PEOPLE).set_index("item")
+    table = answer_table(ANSWERS, PEOPLE).set_index("item")
     assert list(table["status"]) == ["covered", "covered", "gap", "covered", "not answered", "covered"]
     assert table.at["cross_boundary_influence", "providers"] == "Kofi, Jo <b>"  # escaping is the display's job
     cov = support_coverage(ANSWERS).set_index("kind")
@@ -110,13 +110,15 @@ def test_feedback_sentences():
                             "who has known you through several phases of life") for s in text)
     assert any("instrumental support comes mostly from strong ties (2 of 2 people)" in s for s in text)
     matched = support_feedback(ANSWERS, PEOPLE, {"m": "strong", "k": "weak", "j": "weak"})
-    assert any(s.startswith("As research leads one to expect") for s in matched)
+    assert any(s.startswith("Your instrumental support comes mainly from weak ties and your psychosocial support "
+                            "from strong ties: the pattern the weak-tie argument expects. This describes your network")
+               for s in matched)
     assert support_feedback({}, PEOPLE)[0].startswith("You have not answered any support question yet")
 
 
 def test_unknown_items_are_refused():
-    with pytest.raises(NetkitError, match="not a self-check item"):
-        support_table({"bogus": ["a"]})
+    with pytest.raises(NetkitError, match="'bogus' is not an item of the 'self-check' instrument; its items are career_sounding_board"):
+        answer_table({"bogus": ["a"]})
 
 
 def test_kram_table():
@@ -139,7 +141,7 @@ def test_assess_a_workspace(tmp_path):
     assert result.answers["industry_peers"] == [far]
     chk = result.tie_check.set_index("kind")  # tie kinds from nk.tie_table
     assert chk.loc["instrumental", "weak"] == 1 and chk.loc["psychosocial", "strong"] == 1
-    assert any(s.startswith("As research leads one to expect") for s in result.feedback)
+    assert any("the pattern the weak-tie argument expects" in s for s in result.feedback)
     page = result._repr_html_()
     assert "Kofi &lt;i&gt;" in page and "<i>" not in page
 
@@ -162,3 +164,37 @@ def test_people_with_no_tie_strength_are_never_called_weak_or_strong():
     joined = " ".join(said)
     assert "3 people you named for support have no tie strength yet" in joined
     assert "mostly from" not in joined and "mainly from" not in joined
+
+
+def test_coded_rows_of_another_instrument_are_named_never_dropped_silently():
+    """A study's own support types, read without their instrument: the feedback names the rows and
+    says how to score them (before, 18 such rows vanished behind 'not answered any question')."""
+    import dataclasses
+
+    import netkit as nk
+
+    net = nk.load_sample("personal")
+    ids = list(net.alters["alter_id"][:6])
+    coded = pd.DataFrame({"instrument": "interviews", "item": ["emotional", "networking", "material"] * 6,
+                          "alter_id": sorted(ids * 3), "value": ["1", "0", "1"] * 6})
+    result = assess_support(dataclasses.replace(net, extra={"support": coded}))
+    assert result.feedback[0].startswith("You have not answered any support question yet")
+    assert result.feedback[-1].startswith("18 support rows are not part of the 'self-check' instrument and are not "
+                                          "scored here: 'emotional', 'networking' and 'material' of instrument "
+                                          "'interviews'. Score them with instrument=")
+    declared = pd.DataFrame({"instrument": "interviews", "item": ["emotional", "networking", "material"],
+                             "question": ["Who listens?", "Who opens doors?", "Who lends?"],
+                             "kind": ["psychosocial", "instrumental", "instrumental"]})
+    scored = assess_support(dataclasses.replace(net, extra={"support": coded, "instrument": declared}))
+    assert scored.instrument.name == "interviews"
+    assert scored.answers == {"emotional": ids, "networking": [], "material": ids}  # 6 givers, networking: no one
+    assert scored.coverage.set_index("kind").loc["all", "covered"] == 2
+    assert not any("not scored here" in s for s in scored.feedback)
+    assert scored.chart_png(dpi=40)[:4] == b"\x89PNG"
+
+
+def test_a_blank_value_answers_nothing():
+    t = pd.DataFrame({"instrument": ["self-check"] * 2, "item": ["industry_peers", "outside_confidant"],
+                      "alter_id": ["a", "b"], "value": [None, "1"]})
+    assert support_answers(t)["industry_peers"] is None  # not known, never "no one"
+    assert support_answers(t)["outside_confidant"] == ["b"]

@@ -132,3 +132,22 @@ def test_feedback_is_escaped_and_complete(ws):
 def test_feedback_before_anything_is_entered(tmp_path):
     fb = SupportFeedback(Workspace("none", root=tmp_path))
     assert "Add the people you know first" in fb.output.value and fb.message_kind == ""
+
+
+def test_the_form_asks_any_named_instrument(ws):
+    """The exchange generators instead of the self-check: its items, saved under its name, scored with it."""
+    from netkit.errors import NetkitError
+    from netkit.instruments import EXCHANGE
+
+    form = SupportForm(ws, instrument="exchange")
+    assert list(form.pickers) == list(EXCHANGE.keys)
+    form.pickers["loan"].value = ("p001",)
+    form.no_one["hobbies"].value = True
+    rows = Workspace(ws.name, root=ws.root).support()
+    assert set(rows["instrument"]) == {"exchange"}
+    saved = support_answers(rows, instrument="exchange")
+    assert saved["loan"] == ["p001"] and saved["hobbies"] == [] and saved["advice"] is None
+    page = SupportFeedback(ws, instrument="exchange").output.value
+    assert "You answered 2 of the 8 questions" in page and "not scored here" not in page
+    with pytest.raises(NetkitError, match="one named instrument"):
+        SupportForm(ws, instrument=EXCHANGE.table().assign(instrument="").drop(columns="instrument"))

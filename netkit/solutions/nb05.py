@@ -12,8 +12,10 @@ __all__ = ["providers_by_tie", "long_known"]
 def providers_by_tie(net: EgoNetwork) -> pd.DataFrame:
     """One row per answer: the support item, its kind, who gives it, and how strong that tie is.
 
-    Research expects *instrumental* support (advice, access, influence) to come mostly from
-    weak ties and *psychosocial* support (confiding, encouragement) from strong ties.
+    The weak-tie idea expects *instrumental* support (advice, access, influence) to come mostly
+    from weak ties and *psychosocial* support (confiding, encouragement) from strong ties — a
+    hypothesis from job-search research (see :mod:`netkit.support`); one person's answers
+    describe their network, they do not test it.
 
     Returns
     -------

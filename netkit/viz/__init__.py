@@ -11,6 +11,7 @@ from .figures import (
     granovetter_figure,
     reciprocity_figure,
     support_coverage_figure,
+    support_strength_figure,
     tie_strength_figure,
 )
 
@@ -24,5 +25,6 @@ __all__ = [
     "pseudonyms",
     "reciprocity_figure",
     "support_coverage_figure",
+    "support_strength_figure",
     "tie_strength_figure",
 ]

@@ -17,9 +17,12 @@ from ..errors import NetkitError
 if TYPE_CHECKING:  # pragma: no cover - matplotlib is imported only when a figure is made
     from matplotlib.figure import Figure
 
-__all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "reciprocity_figure", "figure_png"]
+__all__ = ["tie_strength_figure", "granovetter_figure", "support_coverage_figure", "support_strength_figure",
+           "reciprocity_figure", "figure_png"]
 
-_KIND_COLOURS = {"instrumental": "#0072B2", "psychosocial": "#CC79A7"}  # Okabe–Ito blue, reddish purple
+_KIND_COLOURS = {"instrumental": "#0072B2", "psychosocial": "#CC79A7", "other": "#999999"}  # Okabe–Ito blue,
+# reddish purple; grey for items that are neither
+_TIE_COLOURS = {"weak": "#56B4E9", "strong": "#D55E00"}  # Okabe–Ito sky blue, vermillion
 _GIVEN, _RECEIVED = "#009E73", "#E69F00"  # Okabe–Ito bluish green, orange
 
 
@@ -274,7 +277,7 @@ def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping
     bad = ~kinds.isin(list(_KIND_COLOURS))
     if bad.any():
         raise NetkitError(f"support kind {table['kind'][bad].iloc[0]!r} (row {int(np.flatnonzero(bad)[0]) + 1}) is not "
-                          "'instrumental' or 'psychosocial'.")
+                          "'instrumental', 'psychosocial' or 'other'.")
     table["kind"] = kinds
     if table.empty:  # nothing answered yet: say so in the figure itself, not with an empty grid
         fig, ax = _figure(6, 1.2)
@@ -287,17 +290,17 @@ def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping
     people = list(dict.fromkeys(table.loc[has_person, "person"]))
     shown = _stand_ins(people, pseudonyms)
     items = table[["kind", "item"]].drop_duplicates()
-    items = items.assign(k=items["kind"].map({"instrumental": 0, "psychosocial": 1})).sort_values("k", kind="stable")
+    items = items.assign(k=items["kind"].map({"instrumental": 0, "psychosocial": 1, "other": 2})).sort_values("k", kind="stable")
     rows = list(zip(items["kind"], items["item"]))
     grid = np.zeros((len(rows), max(len(people), 1)))
     col_of = {p: j for j, p in enumerate(people)}
     row_of = {r: i for i, r in enumerate(rows)}
     for r in table[has_person].itertuples(index=False):
         i = row_of[(r.kind, r.item)]
-        grid[i, col_of[r.person]] = 1 + (r.kind == "psychosocial")
+        grid[i, col_of[r.person]] = {"instrumental": 1, "psychosocial": 2, "other": 3}[r.kind]
     fig, ax = _figure(max(4.5, 0.55 * len(people) + 3.5), max(2.5, 0.42 * len(rows) + 1.4))
-    cmap = ListedColormap(["#F4F4F4", _KIND_COLOURS["instrumental"], _KIND_COLOURS["psychosocial"]])
-    ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto")
+    cmap = ListedColormap(["#F4F4F4", _KIND_COLOURS["instrumental"], _KIND_COLOURS["psychosocial"], _KIND_COLOURS["other"]])
+    ax.imshow(grid, cmap=cmap, vmin=0, vmax=3, aspect="auto")
     ax.set_xticks(range(len(people)), [_clip(shown[p], 24) for p in people], rotation=45, ha="right")
     ax.set_yticks(range(len(rows)), [f"{item}  ({kind})" for kind, item in rows])
     for i, row in enumerate(grid):
@@ -307,7 +310,70 @@ def support_coverage_figure(support: pd.DataFrame, *, pseudonyms: bool | Mapping
     ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
     ax.grid(which="minor", color="white", linewidth=2)
     ax.tick_params(which="minor", length=0)
-    ax.set_title("Who gives which support (blue: instrumental, pink: psychosocial)")
+    ax.set_title("Who gives which support (blue: instrumental, pink: psychosocial"
+                 + (", grey: other)" if (table["kind"] == "other").any() else ")"))
+    return fig
+
+
+def support_strength_figure(result) -> "Figure":
+    """Weak and strong ties side by side: the share of each who give each kind of support.
+
+    Parameters
+    ----------
+    result : DataFrame or EgoCollection
+        The table of :func:`netkit.support_by_strength` (or a collection, for which it is
+        computed with its defaults).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One pair of bars per kind (weak, strong ties), the odds ratio with its confidence
+        interval and the number of egos above each pair. A table with no coded alters gives a
+        figure that says so.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netkit.viz import support_strength_figure
+    >>> t = pd.DataFrame({"kind": ["instrumental"], "weak_giving": [0.4], "strong_giving": [0.25],
+    ...                   "odds_ratio": [0.5], "ci_low": [0.4], "ci_high": [0.6], "egos": [195]})
+    >>> [float(p.get_height()) for p in support_strength_figure(t).axes[0].patches][:2]
+    [0.4, 0.25]
+    """
+    import seaborn as sns
+
+    if not isinstance(result, pd.DataFrame):
+        from ..support_data import support_by_strength
+
+        result = support_by_strength(result)
+    for col in ("kind", "weak_giving", "strong_giving"):
+        if col not in result.columns:
+            raise NetkitError(f"the table lacks the column '{col}'; pass the table of nk.support_by_strength.")
+    long = result.melt(id_vars="kind", value_vars=["weak_giving", "strong_giving"], var_name="tie", value_name="share")
+    long["tie"] = long["tie"].str.replace("_giving", "", regex=False)
+    long = long.dropna(subset=["share"])
+    fig, ax = _figure(max(4.5, 2.2 * len(result) + 1.5), 4.2)
+    if long.empty:
+        ax.text(0.5, 0.5, "No support coded per alter with a tie strength yet: nothing to compare.",
+                ha="center", va="center", transform=ax.transAxes, wrap=True)
+        ax.set_axis_off()
+        return fig
+    sns.barplot(data=long, x="kind", y="share", hue="tie", hue_order=["weak", "strong"], palette=_TIE_COLOURS, ax=ax,
+                order=list(result["kind"]))
+    for i, r in enumerate(result.to_dict("records")):
+        top = np.nanmax([r["weak_giving"], r["strong_giving"]])
+        if "odds_ratio" in r and np.isfinite(r.get("odds_ratio", np.nan)):
+            text = f"OR {r['odds_ratio']:.2f} ({r['ci_low']:.2f}–{r['ci_high']:.2f})"
+        else:
+            text = "no estimate"
+        if "egos" in r:
+            text += f"\n{int(r['egos'])} egos"
+        ax.text(i, (top if np.isfinite(top) else 0) + 0.03, text, ha="center", va="bottom", fontsize=8)
+    ax.set_ylim(0, 1.15)
+    ax.set_xlabel("kind of support")
+    ax.set_ylabel("share of ties who give it")
+    ax.set_title("Who gives which support: weak and strong ties (OR: strong vs weak, ego as cluster)")
+    ax.legend(title="tie", loc="upper right", frameon=False, fontsize=9)
     return fig
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..store import Workspace
-from ..support import KINDS, KRAM_FUNCTIONS, SUPPORT_ITEMS
+from ..instruments import SELF_CHECK, Instrument
+from ..support import KRAM_FUNCTIONS
 from ..words import and_list
 from ._base import Form, PersonForm, escape, guarded, heading, paragraph, readable
 
@@ -16,11 +17,22 @@ __all__ = ["SupportForm", "KramForm", "SupportFeedback"]
 
 
 class SupportForm(Form):
-    """The six-question self-check. ``pickers[item]`` is a SelectMultiple of people (values are
-    alter ids); ``no_one[item]`` the "no one yet" checkbox."""
+    """The support questions of an instrument (the six-question self-check by default; or
+    ``"exchange"``, ``"kram"``, or a named :class:`~netkit.instruments.Instrument`).
+    ``pickers[item]`` is a SelectMultiple of people (values are alter ids); ``no_one[item]`` the
+    "no one yet" checkbox."""
 
-    def __init__(self, workspace=None) -> None:
+    def __init__(self, workspace=None, *, instrument="self-check") -> None:
+        from ..instruments import instrument as resolve
+
         super().__init__(workspace)
+        found = [instrument] if isinstance(instrument, Instrument) else resolve(instrument)
+        if len(found) != 1 or not found[0].name:
+            from ..errors import NetkitError
+
+            raise NetkitError(f"instrument={instrument!r}: the form asks the questions of one named instrument; "
+                              "give one (a shipped name, or a file with an instrument column).")
+        self.instrument: Instrument = found[0]
         self.pickers: dict[str, W.SelectMultiple] = {}
         self.no_one: dict[str, W.Checkbox] = {}
         self.chosen: dict[str, W.HTML] = {}  # the names picked, in words (a long list scrolls)
@@ -30,9 +42,9 @@ class SupportForm(Form):
                       "pick more than one), or tick 'no one yet'. There are no right answers: gaps show where to "
                       "invest."),
         ]
-        for kind in KINDS:
+        for kind in self.instrument.kinds:
             parts.append(heading(f"{kind.capitalize()} support", level=4))
-            for item in (i for i in SUPPORT_ITEMS if i.kind == kind):
+            for item in (i for i in self.instrument.items if i.kind == kind):
                 picker = W.SelectMultiple(options=[], rows=5, layout=W.Layout(width="100%", max_width="24em"))
                 picker.add_class("netkit-support-picker")
                 picker.add_class(f"netkit-item-{item.key.replace('_', '-')}")
@@ -52,7 +64,7 @@ class SupportForm(Form):
         from ..support import support_answers
 
         options = self.people_options()
-        answers = support_answers(self.workspace.support())
+        answers = support_answers(self.workspace.support(), instrument=self.instrument)
         ids = {a for _, a in options}
         with self.quietly():
             names = dict((a, n) for n, a in options)
@@ -75,11 +87,11 @@ class SupportForm(Form):
         names = dict((a, n) for n, a in self.pickers[item].options)
         ok = True
         for aid in sorted(new - old):
-            ok &= self.save(lambda aid=aid: self.workspace.set_supporter(item, aid, True))
+            ok &= self.save(lambda aid=aid: self.workspace.set_supporter(item, aid, True, instrument=self.instrument))
         for aid in sorted(old - new):
-            ok &= self.save(lambda aid=aid: self.workspace.set_supporter(item, aid, False))
+            ok &= self.save(lambda aid=aid: self.workspace.set_supporter(item, aid, False, instrument=self.instrument))
         if not new and old and ok:  # nobody picked any more: the question is open again
-            ok &= self.save(lambda: self.workspace.clear_answer(item))
+            ok &= self.save(lambda: self.workspace.clear_answer(item, instrument=self.instrument))
         if not ok:  # show what is on disk; the message says what was not saved
             message = self.message.value
             self.refresh()
@@ -108,9 +120,11 @@ class SupportForm(Form):
             return
         item = self._item_of(change["owner"])
         if change["new"]:
-            self.save(lambda: self.workspace.set_no_one(item), ok="Saved: no one yet — a gap to work on.")
+            self.save(lambda: self.workspace.set_no_one(item, instrument=self.instrument),
+                      ok="Saved: no one yet — a gap to work on.")
         elif not self.pickers[item].value:
-            self.save(lambda: self.workspace.clear_answer(item), ok="Saved: this question is open again.")
+            self.save(lambda: self.workspace.clear_answer(item, instrument=self.instrument),
+                      ok="Saved: this question is open again.")
         message = self.message.value
         self.refresh()  # the picker and the box show what is on disk now (also after a failed write)
         self.message.value = message
@@ -176,8 +190,9 @@ class SupportFeedback(Form):
     """What the answers say: feedback sentences, the table and a chart, from the workspace on disk.
     ``update_button`` (or ``refresh()``) re-reads and re-scores."""
 
-    def __init__(self, workspace=None) -> None:
+    def __init__(self, workspace=None, *, instrument=None) -> None:
         super().__init__(workspace)
+        self.instrument = instrument  # None: what the answers use (the self-check first)
         self.update_button = W.Button(description="Show my support picture", button_style="info", icon="refresh",
                                       layout=W.Layout(width="auto"))
         self.update_button.add_class("netkit-support-update")
@@ -192,10 +207,10 @@ class SupportFeedback(Form):
         self.refresh()
 
     def refresh(self) -> None:
-        self.output.value = support_feedback_html(self.workspace)
+        self.output.value = support_feedback_html(self.workspace, instrument=self.instrument)
 
 
-def support_feedback_html(workspace: "Workspace") -> str:
+def support_feedback_html(workspace: "Workspace", *, instrument=None) -> str:
     """Feedback, chart and table for a workspace as one escaped HTML fragment."""
     from ..support import assess_support
 
@@ -204,4 +219,4 @@ def support_feedback_html(workspace: "Workspace") -> str:
     if not workspace.exists:
         return "<p>Add the people you know first; then answer the support questions.</p>"
     # the report's resolution, shown at its own size (up to the form's width): labels stay readable
-    return readable(assess_support(workspace.network()).to_html(chart=True, dpi=REPORT_DPI))
+    return readable(assess_support(workspace.network(), instrument=instrument).to_html(chart=True, dpi=REPORT_DPI))

@@ -2,7 +2,7 @@
 
     python data/samples/survey/make_sample.py
 
-writes egos.csv, alters.csv, ties.csv and manifest.json next to this script. Deterministic:
+writes egos.csv, alters.csv, ties.csv, support.csv and manifest.json next to this script. Deterministic:
 one numpy default_rng with a fixed seed, values drawn in a fixed order, "\n" line endings,
 UTF-8 without BOM; a rerun gives byte-identical files. No row describes a real person.
 """
@@ -25,6 +25,7 @@ ALTER_COLUMNS = [
     "confiding", "support_given", "support_received",
 ]
 TIE_COLUMNS = ["ego_id", "source", "target", "weight"]
+SUPPORT_COLUMNS = ["ego_id", "instrument", "item", "alter_id", "value"]
 
 # Special cases, so the collection has edge cases a real survey has.
 FIXED_SIZE = {"E007": 1, "E042": 2, "E150": 3, "E113": 25, "E177": 25}
@@ -156,6 +157,71 @@ def make_ego(rng: np.random.Generator, ego_id: str, ego: dict) -> tuple[list[dic
     return alters, ties
 
 
+# ----------------------------------------------------------------------------- per-alter support coding
+# Who gives which support, coded per alter with netkit's "exchange" instrument (one row per
+# ego x item x alter, value 1 = gives, 0 = does not, blank = not known). The generating model:
+#
+#   strong = 1 if closeness >= 3 else 0      (the "closeness" tie strength at threshold 0.5)
+#   logit P(alter gives kind k) = A[k] + B[k] * strong + u_ek,   u_ek ~ Normal(0, SIGMA) per ego and kind
+#
+# An alter who gives kind k gives one of its items (picked uniformly) and each other item of the
+# kind with probability P_OTHER_ITEM; one who does not gives none. B[k] is a log odds ratio
+# *within* an ego; netkit's GEE estimates the population-averaged odds ratio, which the random
+# ego effect makes smaller: marginal_odds_ratio() below computes it (the number to recover).
+# Drawn from a second generator, after everything else, so the other files stay as they were.
+SUPPORT_SEED = 20261115
+SUPPORT_ITEMS = {
+    "instrumental": ["house_sitting", "household_help", "work_decisions", "advice", "loan"],
+    "psychosocial": ["personal_worries", "socialising"],
+    "other": ["hobbies"],
+}
+A = {"instrumental": -0.3, "psychosocial": -1.2, "other": -1.5}
+B = {"instrumental": -0.8, "psychosocial": 1.5, "other": 0.0}
+SIGMA = 0.7
+P_OTHER_ITEM = 0.3
+P_NOT_KNOWN = 0.02  # an alter's whole coding for one kind left blank ("don't know"), at random
+NO_SUPPORT_MODULE = {"E021", "E064", "E107", "E142", "E188"}  # skipped the support questions: no rows at all
+
+
+def marginal_odds_ratio(a: float, b: float, sigma: float, nodes: int = 60) -> float:
+    """The population-averaged odds ratio (strong vs weak) implied by the model, by Gauss-Hermite."""
+    x, w = np.polynomial.hermite_e.hermegauss(nodes)  # weight exp(-x^2/2): the standard normal
+    w = w / w.sum()
+    p_weak = float(np.sum(w / (1 + np.exp(-(a + sigma * x)))))
+    p_strong = float(np.sum(w / (1 + np.exp(-(a + b + sigma * x)))))
+    return (p_strong / (1 - p_strong)) / (p_weak / (1 - p_weak))
+
+
+def make_support(alters: list[dict]) -> list[dict]:
+    rng = np.random.default_rng(SUPPORT_SEED)
+    rows: list[dict] = []
+    by_ego: dict[str, list[dict]] = {}
+    for a in alters:
+        by_ego.setdefault(a["ego_id"], []).append(a)
+    for ego_id, people in by_ego.items():
+        u = {k: float(rng.normal(0, SIGMA)) for k in SUPPORT_ITEMS}
+        if ego_id in NO_SUPPORT_MODULE:
+            continue
+        coded: dict[tuple[str, str], str] = {}
+        for a in people:
+            strong = 1 if a["closeness"] >= 3 else 0
+            for kind, items in SUPPORT_ITEMS.items():
+                p = 1 / (1 + np.exp(-(A[kind] + B[kind] * strong + u[kind])))
+                gives = rng.random() < p
+                first = items[int(rng.integers(len(items)))]
+                extra = rng.random(len(items)) < P_OTHER_ITEM
+                blank = rng.random() < P_NOT_KNOWN
+                for item, more in zip(items, extra):
+                    value = "" if blank else str(int(gives and (item == first or bool(more))))
+                    coded[(item, a["alter_id"])] = value
+        for items in SUPPORT_ITEMS.values():
+            for item in items:
+                for a in people:
+                    rows.append(dict(ego_id=ego_id, instrument="exchange", item=item, alter_id=a["alter_id"],
+                                     value=coded[(item, a["alter_id"])]))
+    return rows
+
+
 def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
@@ -176,9 +242,13 @@ def main() -> None:
     write_csv(HERE / "egos.csv", EGO_COLUMNS, egos)
     write_csv(HERE / "alters.csv", ALTER_COLUMNS, alters)
     write_csv(HERE / "ties.csv", TIE_COLUMNS, ties)
+    support = make_support(alters)
+    write_csv(HERE / "support.csv", SUPPORT_COLUMNS, support)
     manifest = {"format": "netkit", "schema_version": 1, "kind": "collection"}
     (HERE / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"survey: {len(egos)} egos, {len(alters)} alters, {len(ties)} ties -> {HERE}")
+    print(f"survey: {len(egos)} egos, {len(alters)} alters, {len(ties)} ties, {len(support)} support codes -> {HERE}")
+    for kind in SUPPORT_ITEMS:
+        print(f"  {kind}: population-averaged odds ratio strong vs weak = {marginal_odds_ratio(A[kind], B[kind], SIGMA):.3f}")
 
 
 if __name__ == "__main__":
