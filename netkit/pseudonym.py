@@ -68,6 +68,9 @@ SAFE_COLUMNS: dict[str, frozenset] = {
     "nodes": frozenset(),
 }
 SAFE_COLUMNS["ties"] = SAFE_COLUMNS["ties"] | {"weight", "tie_type"}
+SAFE_COLUMNS["support"] = SAFE_COLUMNS["support"] | {"gap"}
+#: A study's instrument (a data package's support items): the questions of the study, not of a person.
+SAFE_COLUMNS["instrument"] = frozenset({"instrument", "item", "question", "kind"})
 
 # id columns of each table and the kind of id each holds
 _ID_COLUMNS = {
@@ -465,7 +468,8 @@ def pseudonymize(net, *, key: str | bytes, ids: str = "auto", keep=()):
     done = {name: _transform(name, df, maps, names, key=key, keep=keep, log=log) for name, df in tables.items()}
     _check_output(done, names)
     out = EgoCollection(egos=done.pop("egos"), alters=done.pop("alters"), ties=done.pop("ties"),
-                        directed=coll.directed, source="", format=coll.format, extra=done, warnings=log)
+                        directed=coll.directed, source="", format=coll.format, extra=done, warnings=log,
+                        scales=dict(coll.scales))
     if isinstance(net, EgoNetwork):
         return dataclasses.replace(out[out.ego_ids[0]], source="", warnings=log)
     return out

@@ -276,9 +276,12 @@ def _number(value: object, attr: Attribute) -> float | int:
     return number
 
 
-def manifest(kind: str, *, directed: bool = False, written_by: str = "") -> dict:
-    """The ``manifest.json`` of a netkit folder (``kind``: "ego" or "collection")."""
+def manifest(kind: str, *, directed: bool = False, written_by: str = "", scales: dict | None = None) -> dict:
+    """The ``manifest.json`` of a netkit folder (``kind``: "ego" or "collection"); ``scales`` are the
+    declared scales of the tie-strength items (item → :class:`Scale`), read back with the folder."""
     out = {"format": "netkit", "schema_version": SCHEMA_VERSION, "kind": kind, "directed": directed}
+    if scales:
+        out["scales"] = {item: {"min": s.low, "max": s.high, "reverse": s.reverse} for item, s in scales.items()}
     if written_by:
         out["written_by"] = written_by
     return out

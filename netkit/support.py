@@ -587,9 +587,10 @@ def assess_support(net: "EgoNetwork", *, ties: Mapping[str, str] | None = None,
 
 def _tie_kinds(net) -> dict[str, str]:
     """Alter id -> "weak" or "strong", for the people whose tie strength is known (default weights, 0.5)."""
+    from .model import scales_of
     from .ties import tie_class, tie_strength
 
-    kinds = tie_class(tie_strength(net.alters)["strength"].to_numpy(dtype=float), 0.5)
+    kinds = tie_class(tie_strength(net.alters, scales=scales_of(net))["strength"].to_numpy(dtype=float), 0.5)
     return {str(a): str(t) for a, t in zip(net.alters["alter_id"], kinds) if isinstance(t, str)}
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .errors import NetkitError
 from .instruments import EXPECTED_TIE, SHIPPED, Instrument, instruments_for
-from .model import as_collection
+from .model import as_collection, scales_of
 from .schema import NO_WORDS, YES_WORDS
 from .words import and_list, plural
 
@@ -127,7 +127,7 @@ def _tie_classes(coll, strength, threshold: float) -> pd.DataFrame:
 
     check_threshold(threshold)
     alters = coll.alters
-    score = tie_strength(alters, strength=strength)["strength"].to_numpy(dtype=float)
+    score = tie_strength(alters, strength=strength, scales=scales_of(coll))["strength"].to_numpy(dtype=float)
     tie = np.asarray(tie_class(score, threshold).astype(object))
     return pd.DataFrame({"ego_id": alters["ego_id"].astype(str).to_numpy(), "alter_id": alters["alter_id"].astype(str).to_numpy(),
                          "strength": score, "tie": [t if isinstance(t, str) else "" for t in tie]})

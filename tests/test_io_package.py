@@ -279,3 +279,24 @@ def test_starter_descriptor_is_a_valid_data_package(tmp_path):
     errors = [f"{t.name}: {e.message}" for t in report.tasks for e in t.errors]
     assert report.valid, errors[:5]
     assert len(report.tasks) == len(package["resources"]) >= 5
+
+
+def test_declared_scales_and_support_survive_pseudonyms_and_netkit_folders(tmp_path):
+    coll = nk.read(_study(tmp_path / "study"))
+    shared = nk.pseudonymize(coll, key="a key of twenty characters")
+    assert shared.scales == coll.scales
+    assert shared.extra["instrument"].equals(coll.extra["instrument"])  # the study's questions, kept
+    table = nk.support_table(shared)
+    assert table["providers"].tolist() == nk.support_table(coll)["providers"].tolist()
+    nk.write(shared, tmp_path / "out")
+    again = nk.read(tmp_path / "out")
+    assert again.scales == coll.scales and again["1"].alters["closeness"].max() == 5
+    assert nk.summarize(again).equals(nk.summarize(shared))
+
+
+def test_support_from_a_package_is_counted(tmp_path):
+    table = nk.support_table(nk.read(_study(tmp_path / "study"))).set_index(["ego_id", "item"])
+    # hand count from the file: ego 1 advice yes for a and c, talk yes for c (b: -99, not known); ego 2 …
+    assert table.loc[("1", "advice"), "providers"] == 2 and table.loc[("1", "talk"), "providers"] == 1
+    assert table.loc[("2", "advice"), "providers"] == 1 and table.loc[("2", "talk"), "providers"] == 2
+    assert table.loc[("1", "advice"), "gap"] == 1

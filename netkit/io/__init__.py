@@ -308,7 +308,8 @@ def write(net: Network, path: str | Path, format: str = "netkit") -> Path:
     def fill(folder: Path) -> None:
         if format == "netkit":
             tables = own
-            manifest = schema.manifest(kind, directed=coll.directed, written_by=f"netkit {__version__}")
+            manifest = schema.manifest(kind, directed=coll.directed, written_by=f"netkit {__version__}",
+                                       scales=coll.scales)
             (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         else:
             tables = {

@@ -122,6 +122,9 @@ def read_netkit(
     except BlockingIOError:
         raise NetkitError(f"{folder}: kept changing while it was read (a form saving?); read it again.") from None
     kind = manifest.get("kind") if isinstance(manifest, dict) else None
+    written = manifest.get("scales") if isinstance(manifest, dict) else None
+    if written:  # the scales the folder was written with, under the ones asked for now
+        options = {**options, "scales": {**written, **(options.get("scales") or {})}}
     return tables_to_network(
         tables.pop("egos"), tables.pop("alters"), tables.pop("ties"), origins, source=str(folder), format=format,
         directed=directed, single={"ego": True, "collection": False}.get(kind), extra=tables, warnings=warnings,
