@@ -141,7 +141,8 @@ def _lab_commands(command) -> None:
                                 "with the kit's settings for a room with no internet. Options for JupyterLab go "
                                 "after the others, as --Name.option=value.")
     start.add_argument("folder", metavar="DIR", nargs="?", default=None,
-                       help="your lab folder (default: netkit-lab in the current folder)")
+                       help="your lab folder (default: netkit-lab in the current folder, or the current folder "
+                            "when it is one)")
     start.add_argument("--no-lab", action="store_true", help="only copy; do not open JupyterLab")
     start.add_argument("--no-browser", action="store_true", help="start JupyterLab without opening a browser")
     start.add_argument("--hub", action="store_true", help="run the server a JupyterHub starts for each person "
@@ -158,10 +159,9 @@ def _start(args: argparse.Namespace) -> int:
     import os
     import subprocess
 
-    from .lab import DEFAULT_FOLDER, lab_command, make_lab_folder, server_env
+    from .lab import default_folder, lab_command, make_lab_folder, server_env
 
-    home = Path.home() if args.hub else Path.cwd()
-    lab = make_lab_folder(Path(args.folder) if args.folder else home / DEFAULT_FOLDER)
+    lab = make_lab_folder(Path(args.folder) if args.folder else default_folder(Path.home() if args.hub else Path.cwd()))
     print(lab.report(), file=sys.stderr if args.hub else sys.stdout, flush=True)
     if args.no_lab:
         return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import NetkitError
 from .paths import apps_dir, docs_dir, jupyter_config_dir, notebooks_dir, workspace_dir
 
-__all__ = ["LabFolder", "make_lab_folder", "lab_command", "app_command", "server_env", "DEFAULT_FOLDER",
+__all__ = ["LabFolder", "default_folder", "make_lab_folder", "lab_command", "app_command", "server_env", "DEFAULT_FOLDER",
            "START_NOTEBOOK", "RECORD"]
 
 DEFAULT_FOLDER = "netkit-lab"
@@ -100,6 +100,14 @@ def _read_record(folder: Path) -> dict[str, str]:
         return {str(k): str(v) for k, v in record.get("copied", {}).items()}
     except (OSError, ValueError, AttributeError):
         return {}  # no record (or a damaged one): any file that differs from the kit counts as the person's
+
+
+def default_folder(base: str | Path) -> Path:
+    """The lab folder ``netkit start`` uses when it is given none: ``base`` itself when it already is
+    one (so running it again inside the folder opens it, rather than making another inside it),
+    otherwise ``netkit-lab`` in ``base``."""
+    base = Path(base)
+    return base if (base / RECORD).is_file() else base / DEFAULT_FOLDER
 
 
 def make_lab_folder(folder: str | Path = DEFAULT_FOLDER) -> LabFolder:

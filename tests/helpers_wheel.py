@@ -10,7 +10,8 @@ checkout among them, are not run. So a missing data file, a path into the checko
 entry point fails here; a dependency missing from pyproject.toml's list would not, except as
 far as ``pip check`` sees it (every requirement the wheel declares is installed, in a version it
 accepts). The borrowed packages' data files (``share/jupyter``: JupyterLab's and Voilà's templates)
-are found through ``JUPYTER_PATH``, as a real install would find them in its own prefix.
+and their server extensions' switches (``etc/jupyter``) are found through ``JUPYTER_PATH`` and
+``JUPYTER_CONFIG_PATH``, as a real install would find them in its own prefix.
 """
 from __future__ import annotations
 
@@ -46,10 +47,13 @@ class WheelEnv:
                if not k.startswith(("NETKIT_", "PYTHON", "VIRTUAL_ENV", "XDG_")) and k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
         env.update(PATH=f"{self.bin}{os.pathsep}{env.get('PATH', '')}", HOME=str(self.home),
                    XDG_DATA_HOME=str(self.home / ".local" / "share"), VIRTUAL_ENV=str(self.root / "venv"),
-                   # the borrowed packages' data files (JupyterLab's and Voilà's templates) are in the test
-                   # environment's share/jupyter, where a real install would have put them in this one's
+                   # the borrowed packages' data files (JupyterLab's and Voilà's templates) and the files
+                   # that enable their server extensions are in the test environment's share/jupyter and
+                   # etc/jupyter, where a real install would have put them in this one's
                    JUPYTER_PATH=os.pathsep.join(filter(None, [os.environ.get("JUPYTER_PATH"),
-                                                              str(Path(sys.prefix) / "share" / "jupyter")])))
+                                                              str(Path(sys.prefix) / "share" / "jupyter")])),
+                   JUPYTER_CONFIG_PATH=os.pathsep.join(filter(None, [os.environ.get("JUPYTER_CONFIG_PATH"),
+                                                                     str(Path(sys.prefix) / "etc" / "jupyter")])))
         env.update(extra)
         return env
 

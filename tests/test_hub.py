@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from helpers_lab import free_port
+from test_make import ANNOUNCEMENTS, page_config
 
 pytestmark = [pytest.mark.hub, pytest.mark.slow]
 
@@ -76,7 +77,8 @@ c.Spawner.default_url = "/lab/tree/notebooks/00-start-here.ipynb"
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
 # the wheel's environment borrows the test environment's packages, whose data files are there
-c.Spawner.environment = {{"JUPYTER_PATH": {wheel_env.env()["JUPYTER_PATH"]!r}}}
+c.Spawner.environment = {{"JUPYTER_PATH": {wheel_env.env()["JUPYTER_PATH"]!r},
+                          "JUPYTER_CONFIG_PATH": {wheel_env.env()["JUPYTER_CONFIG_PATH"]!r}}}
 c.JupyterHub.services = [{{"name": "workshop-test", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "admin", "services": ["workshop-test"]}}]
 """
@@ -210,6 +212,13 @@ def test_two_participants_on_a_jupyterhub_keep_their_answers_apart(wheel_env, tm
             status, listing = hub.call("GET", f"/user/{user}/api/contents/notebooks", token=token["token"])
             assert status == 200, listing
             assert "00-start-here.ipynb" in {f["name"] for f in listing["content"]}
+        # each server runs with the kit's offline settings, as on a laptop
+        page = urllib.request.Request(f"{hub.url}/user/{user}/lab/tree/notebooks/00-start-here.ipynb",
+                                      headers={"Authorization": f"token {token['token']}"})
+        with urllib.request.urlopen(page, timeout=30) as resp:
+            cfg = page_config(resp.read())
+        assert cfg["news"] == {"disabled": True} and ANNOUNCEMENTS in cfg["disabledExtensions"]
+        assert cfg["extensionManager"]["can_install"] is False
 
         said = {user: answer_the_self_check(hub, user, f"Mentor of {user}") for user in PEOPLE}
     finally:

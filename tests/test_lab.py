@@ -99,6 +99,16 @@ def test_cli_start_makes_netkit_lab_in_the_current_folder(tmp_path):
                                             "NETKIT_WORKSPACE names.")
 
 
+def test_cli_start_inside_a_lab_folder_opens_that_folder(tmp_path):
+    """Run again from inside netkit-lab (as its README says), it does not make netkit-lab/netkit-lab."""
+    assert netkit_cli("start", "--no-lab", cwd=tmp_path).returncode == 0
+    inside = tmp_path / "netkit-lab"
+    done = netkit_cli("start", "--no-lab", cwd=inside)
+    assert done.returncode == 0, done.stderr
+    assert not (inside / "netkit-lab").exists()
+    assert done.stdout.startswith(f"{inside}: everything from the kit is already here."), done.stdout
+
+
 def test_cli_start_on_a_file_is_one_line(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     done = netkit_cli("start", "notes.txt", "--no-lab", cwd=tmp_path)
