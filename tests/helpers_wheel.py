@@ -78,7 +78,8 @@ def build_and_install(root: Path) -> WheelEnv:
     shutil.copytree(REPO, root / "checkout", ignore=shutil.ignore_patterns(*LEFT_BEHIND))
     sdist = _build("build_sdist", root / "checkout", dist)
     with tarfile.open(sdist) as tar:
-        tar.extractall(root / "src", filter="data")
+        # the "data" filter where this Python has it (3.10.12 and later): no links or paths out of the folder
+        tar.extractall(root / "src", **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     wheel = _build("build_wheel", root / "src" / sdist.name.removesuffix(".tar.gz"), dist)
 
     venv.EnvBuilder(with_pip=False, symlinks=os.name != "nt").create(root / "venv")
