@@ -457,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
         parser = _parser()
         args, extra = parser.parse_known_args(argv)
         if not getattr(args, "passes_on", False):
-            args = parser.parse_args(argv)  # argparse's own one line for an option it does not know
+            if extra:
+                parser.parse_args(argv)  # argparse's own one line for an option it does not know
             code = _run(args, argv)
         else:  # start and app run a server: options they do not know are the server's
             args.server_args = extra
