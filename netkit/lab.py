@@ -86,7 +86,8 @@ def _kit_files() -> dict[str, bytes]:
     for prefix, source in (("notebooks", notebooks_dir()), ("docs", docs_dir())):
         if not source.is_dir():
             raise NetkitError(f"the kit's {prefix} folder {source} does not exist: this netkit was installed without "
-                              "its kit; reinstall it (pip install --force-reinstall netkit).")
+                              "its kit; reinstall it from its wheel or checkout (pip install --force-reinstall with the "
+                              "wheel's file name, or pip install -e . in the checkout).")
         for path in sorted(source.rglob("*")):
             rel = path.relative_to(source)
             if path.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
@@ -183,12 +184,13 @@ def server_env(*, app: bool = False) -> dict[str, str]:
     return env
 
 
-def _needs(module: str, what: str) -> None:
+def _needs(module: str, what: str, how: str = "netkit's lab extra (pip install '.[lab]' in the checkout, or "
+                                              "the wheel's file name followed by [lab])") -> None:
     import importlib.util
 
     if importlib.util.find_spec(module) is None:
-        raise NetkitError(f"{what} is not installed in this Python ({sys.executable}): install it with "
-                          "pip install 'netkit[lab]', then run the command again.")
+        raise NetkitError(f"{what} is not installed in this Python ({sys.executable}): install {how}, then run "
+                          "the command again.")
 
 
 def lab_command(folder: str | Path, server_args: list[str] = (), *, hub: bool = False) -> list[str]:
@@ -199,7 +201,7 @@ def lab_command(folder: str | Path, server_args: list[str] = (), *, hub: bool = 
     """
     folder = Path(folder).expanduser().absolute()
     if hub:
-        _needs("jupyterhub", "JupyterHub")
+        _needs("jupyterhub", "JupyterHub", "it (pip install jupyterhub) in the environment the hub starts servers from")
         return [sys.executable, "-m", "jupyterhub.singleuser", f"--ServerApp.root_dir={folder}",
                 *server_args]
     _needs("jupyterlab", "JupyterLab")

@@ -126,7 +126,8 @@ def test_without_jupyterlab_start_says_how_to_get_it(monkeypatch):
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "jupyterlab" else real(name, *a))
-    with pytest.raises(lab.NetkitError, match=r"JupyterLab is not installed .*pip install 'netkit\[lab\]'"):
+    with pytest.raises(lab.NetkitError, match=r"JupyterLab is not installed .*: install netkit's lab extra "
+                                              r"\(pip install '\.\[lab\]' in the checkout"):
         lab.lab_command("somewhere")
 
 

@@ -168,7 +168,8 @@ def sample_path(name: str = "personal") -> Path:
     if not root.is_dir():
         fix = ("set NETKIT_SAMPLES to a folder that has them (a copy of data/samples), or unset it to use the "
                "samples that come with netkit" if os.environ.get("NETKIT_SAMPLES") else
-               "this netkit was installed without its kit; reinstall it (pip install --force-reinstall netkit)")
+               "this netkit was installed without its kit; reinstall it from its wheel or checkout (pip install "
+               "--force-reinstall with the wheel's file name, or pip install -e . in the checkout)")
         raise NetkitError(f"the samples folder {root} does not exist: {fix}.")
     names = sample_names()
     if name not in names:
