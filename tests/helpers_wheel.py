@@ -70,6 +70,12 @@ def _build(hook: str, source: Path, out: Path) -> Path:
     return out / done.stdout.strip().splitlines()[-1]
 
 
+def _pip_version() -> tuple[int, ...]:
+    import pip
+
+    return tuple(int(part) for part in pip.__version__.split(".")[:2] if part.isdigit())
+
+
 def build_and_install(root: Path) -> WheelEnv:
     """sdist from the checkout, the wheel from the unpacked sdist, the wheel into root/venv."""
     dist = root / "dist"
@@ -82,7 +88,10 @@ def build_and_install(root: Path) -> WheelEnv:
         tar.extractall(root / "src", **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     wheel = _build("build_wheel", root / "src" / sdist.name.removesuffix(".tar.gz"), dist)
 
-    venv.EnvBuilder(with_pip=False, symlinks=os.name != "nt").create(root / "venv")
+    # this pip installs into the new environment with --python (pip 22.3 and later); an older one
+    # gets the new environment its own pip (ensurepip, offline, a few seconds slower)
+    own_pip = _pip_version() < (22, 3)
+    venv.EnvBuilder(with_pip=own_pip, symlinks=os.name != "nt").create(root / "venv")
     bin_dir = root / "venv" / ("Scripts" if os.name == "nt" else "bin")
     python = bin_dir / ("python.exe" if os.name == "nt" else "python")
     target = Path(subprocess.check_output([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
@@ -92,8 +101,8 @@ def build_and_install(root: Path) -> WheelEnv:
     home = root / "home"
     home.mkdir()
     env = WheelEnv(root, sdist, wheel, python, bin_dir, home)
-    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
-                           "--disable-pip-version-check", str(wheel)], capture_output=True, text=True, timeout=300,
-                          env=env.env())
+    pip = [str(python), "-m", "pip"] if own_pip else [sys.executable, "-m", "pip", "--python", str(python)]
+    done = subprocess.run([*pip, "install", "--no-deps", "--no-index", "--disable-pip-version-check", str(wheel)],
+                          capture_output=True, text=True, timeout=300, env=env.env())
     assert done.returncode == 0, f"pip install of the wheel failed:\n{done.stdout}\n{done.stderr}"
     return env
