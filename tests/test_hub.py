@@ -27,7 +27,7 @@ import pytest
 from helpers_lab import free_port
 from test_make import ANNOUNCEMENTS, page_config
 
-pytestmark = [pytest.mark.hub, pytest.mark.slow]
+REPO = Path(__file__).resolve().parent.parent
 
 PEOPLE = ("ana", "ben")
 
@@ -54,7 +54,7 @@ def _need_jupyterhub() -> None:
         pytest.skip(reason)
 
 
-def hub_config(root: Path, wheel_env, *, port: int, token: str) -> str:
+def hub_config(root: Path, *, netkit: str, spawner_env: dict[str, str], port: int, token: str) -> str:
     """docs/jupyterhub.md's settings for a local test: dummy logins, one process per person, homes under root."""
     proxy = shutil.which("configurable-http-proxy", path=str(Path(sys.executable).parent)) or "configurable-http-proxy"
     return f"""
@@ -72,13 +72,11 @@ c.Authenticator.allowed_users = {set(PEOPLE)!r}
 c.JupyterHub.spawner_class = "simple"            # a process per person, each with its own HOME
 c.SimpleLocalProcessSpawner.home_dir_template = {str(root / "homes" / "{username}")!r}
 # the recipe's one netkit line: copy the notebooks on first login, then serve them
-c.Spawner.cmd = [{str(wheel_env.bin / "netkit")!r}, "start", "--hub"]
+c.Spawner.cmd = [{netkit!r}, "start", "--hub"]
 c.Spawner.default_url = "/lab/tree/notebooks/00-start-here.ipynb"
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
-# the wheel's environment borrows the test environment's packages, whose data files are there
-c.Spawner.environment = {{"JUPYTER_PATH": {wheel_env.env()["JUPYTER_PATH"]!r},
-                          "JUPYTER_CONFIG_PATH": {wheel_env.env()["JUPYTER_CONFIG_PATH"]!r}}}
+c.Spawner.environment = {spawner_env!r}
 c.JupyterHub.services = [{{"name": "workshop-test", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "admin", "services": ["workshop-test"]}}]
 """
@@ -88,8 +86,11 @@ class Hub:
     def __init__(self, root: Path, wheel_env):
         self.root, self.port, self.token = root, free_port(), secrets.token_hex(16)
         (root / "homes").mkdir(parents=True)
-        (root / "jupyterhub_config.py").write_text(hub_config(root, wheel_env, port=self.port, token=self.token),
-                                                   encoding="utf-8")
+        # the wheel's environment borrows the test environment's packages, whose data files are there
+        borrowed = {k: wheel_env.env()[k] for k in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH")}
+        config = hub_config(root, netkit=str(wheel_env.bin / "netkit"), spawner_env=borrowed, port=self.port,
+                            token=self.token)
+        (root / "jupyterhub_config.py").write_text(config, encoding="utf-8")
         self.log_path = root / "hub.log"
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(root / "jupyterhub_config.py")],
@@ -188,6 +189,28 @@ def answer_the_self_check(hub: Hub, user: str, name: str) -> str:
     return out
 
 
+def test_the_recipe_in_the_docs_is_the_one_tested():
+    """docs/jupyterhub.md's TLJH lines and Zero to JupyterHub values start what this test starts."""
+    import ast
+    import re
+
+    import yaml
+
+    doc = (REPO / "docs" / "jupyterhub.md").read_text(encoding="utf-8")
+    config = hub_config(Path("/x"), netkit="/x/bin/netkit", spawner_env={}, port=1, token="t")
+    for setting in ("c.Spawner.cmd", "c.Spawner.default_url"):
+        tested = ast.literal_eval(re.search(rf"^{re.escape(setting)} = (.*)$", config, re.M).group(1))
+        documented = ast.literal_eval(re.search(rf"^\s*{re.escape(setting)} = (.*)$", doc, re.M).group(1))
+        if setting == "c.Spawner.cmd":  # the same netkit command, where TLJH installs it
+            tested = ["/opt/tljh/user/bin/netkit" if part == "/x/bin/netkit" else part for part in tested]
+        assert documented == tested, f"{setting}: docs say {documented}, the test runs {tested}"
+    values = yaml.safe_load(re.search(r"```yaml\n(.*?)```", doc, re.S).group(1))
+    assert values["singleuser"]["cmd"] == ["netkit", "start", "--hub"]
+    assert values["singleuser"]["defaultUrl"] == re.search(r'default_url = "(.*)"', config).group(1)
+
+
+@pytest.mark.hub
+@pytest.mark.slow
 def test_two_participants_on_a_jupyterhub_keep_their_answers_apart(wheel_env, tmp_path):
     _need_jupyterhub()
     hub = Hub(tmp_path / "hub", wheel_env)
