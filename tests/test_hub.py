@@ -235,13 +235,13 @@ def test_two_participants_on_a_jupyterhub_keep_their_answers_apart(wheel_env, tm
             status, listing = hub.call("GET", f"/user/{user}/api/contents/notebooks", token=token["token"])
             assert status == 200, listing
             assert "00-start-here.ipynb" in {f["name"] for f in listing["content"]}
-        # each server runs with the kit's offline settings, as on a laptop
-        page = urllib.request.Request(f"{hub.url}/user/{user}/lab/tree/notebooks/00-start-here.ipynb",
-                                      headers={"Authorization": f"token {token['token']}"})
-        with urllib.request.urlopen(page, timeout=30) as resp:
-            cfg = page_config(resp.read())
-        assert cfg["news"] == {"disabled": True} and ANNOUNCEMENTS in cfg["disabledExtensions"]
-        assert cfg["extensionManager"]["can_install"] is False
+            # and runs with the kit's offline settings, as on a laptop
+            page = urllib.request.Request(f"{hub.url}/user/{user}/lab/tree/notebooks/00-start-here.ipynb",
+                                          headers={"Authorization": f"token {token['token']}"})
+            with urllib.request.urlopen(page, timeout=30) as resp:
+                cfg = page_config(resp.read())
+            assert cfg["news"] == {"disabled": True} and ANNOUNCEMENTS in cfg["disabledExtensions"]
+            assert cfg["extensionManager"]["can_install"] is False
 
         said = {user: answer_the_self_check(hub, user, f"Mentor of {user}") for user in PEOPLE}
     finally:
