@@ -205,6 +205,7 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--min-group", type=int, default=5, metavar="N",
                        help="refuse groups of fewer participants (default 5; below 5 only with --reason, never below 3)")
     group.add_argument("--reason", metavar="TEXT", help="why --min-group is set below 5 (recorded in the report)")
+    _lab_commands(command)
     return parser
 
 
@@ -226,6 +227,52 @@ def _support_parser(sub) -> None:
                          "(and optionally instrument), or self-check, kram or exchange (default: what the data "
                          "declare or name, else the self-check)")
     support.add_argument("--by-strength", action="store_true", help="print the weak/strong-tie test, one row per kind")
+def _lab_commands(command) -> None:
+    """`start` and `app`: they run a server, and pass the options they do not know on to it."""
+    start = command("start", "copy the notebooks into a folder of yours and open JupyterLab there, offline", _start,
+                    description="Copy the guided notebooks, the docs they link to and a README into DIR (made if "
+                                "needed; files you changed are kept, never overwritten), then open JupyterLab there "
+                                "with the kit's settings for a room with no internet. Options for JupyterLab go "
+                                "after the others, as --Name.option=value.")
+    start.add_argument("folder", metavar="DIR", nargs="?", default=None,
+                       help="your lab folder (default: netkit-lab in the current folder, or the current folder "
+                            "when it is one)")
+    start.add_argument("--no-lab", action="store_true", help="only copy; do not open JupyterLab")
+    start.add_argument("--no-browser", action="store_true", help="start JupyterLab without opening a browser")
+    start.add_argument("--hub", action="store_true", help="run the server a JupyterHub starts for each person "
+                       "(jupyterhub-singleuser) instead of JupyterLab; DIR defaults to netkit-lab in the home folder")
+    app = command("app", "the support self-check as a small web app (Voilà), offline, on this machine", _app,
+                  description="Serve the support self-check as a web page on 127.0.0.1 with Voilà; answers are "
+                              "saved in your workspace, like the notebooks'. Options for Voilà go after the others.")
+    app.add_argument("--no-browser", action="store_true", help="only print the page's address")
+    start.set_defaults(passes_on=True)
+    app.set_defaults(passes_on=True)
+
+
+def _start(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    from .lab import default_folder, lab_command, make_lab_folder, server_env
+
+    lab = make_lab_folder(Path(args.folder) if args.folder else default_folder(Path.home() if args.hub else Path.cwd()))
+    print(lab.report(), file=sys.stderr if args.hub else sys.stdout, flush=True)
+    if args.no_lab:
+        return 0
+    extra = list(args.server_args) + (["--no-browser"] if args.no_browser else [])
+    if getattr(os, "geteuid", lambda: -1)() == 0:
+        extra.append("--allow-root")  # e.g. a container run as root; Jupyter refuses root without it
+    command = lab_command(lab.path, extra, hub=args.hub)
+    return subprocess.call(command, cwd=lab.path, env=server_env())
+
+
+def _app(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from .lab import app_command, server_env
+
+    extra = list(args.server_args) + (["--no-browser"] if args.no_browser else [])
+    return subprocess.call(app_command(extra), env=server_env(app=True))
 
 
 def _network(args: argparse.Namespace):
@@ -549,8 +596,15 @@ def main(argv: list[str] | None = None) -> int:
     previous, warnings.showwarning = warnings.showwarning, say  # before parsing: a renamed option warns there
     args = None
     try:
-        args = _parser().parse_args(argv)
-        code = _run(args, argv)
+        parser = _parser()
+        args, extra = parser.parse_known_args(argv)
+        if not getattr(args, "passes_on", False):
+            if extra:
+                parser.parse_args(argv)  # argparse's own one line for an option it does not know
+            code = _run(args, argv)
+        else:  # start and app run a server: options they do not know are the server's
+            args.server_args = extra
+            code = args.func(args)
         sys.stdout.flush()  # a closed pipe (`| head`) shows here, where it can end quietly
         return code
     except NetkitError as exc:

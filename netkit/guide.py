@@ -21,9 +21,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import NetkitError
-from .paths import practice_dir, workspace_dir
+from .paths import in_checkout, practice_dir, workspace_dir
 
-__all__ = ["NEEDS", "network", "workspace", "is_practice", "has", "missing_sentence", "table", "in_words"]
+__all__ = ["where_answers_are_kept", "NEEDS", "network", "workspace", "is_practice", "has", "missing_sentence", "table", "in_words"]
 
 _ABOUT_EACH = "notebook 01, tab 2 About each"
 _RATINGS = ("closeness", "frequency", "years_known", "confiding", "support_given", "support_received")
@@ -68,6 +68,29 @@ def in_words(net) -> str:
     else:
         among = f"{plural(pairs, 'pair')} of them know{'s' if pairs == 1 else ''} each other"
     return f"This network has {plural(net.size, 'person', 'people')} besides you, and {among}."
+
+
+def where_answers_are_kept() -> str:
+    """One sentence saying where a participant's answers are saved (:func:`netkit.paths.workspace_dir`) and why there.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["NETKIT_WORKSPACE"] = folder = tempfile.mkdtemp()
+    >>> where_answers_are_kept() == f"Your answers are kept in {folder}, the folder NETKIT_WORKSPACE names."
+    True
+    >>> del os.environ["NETKIT_WORKSPACE"]
+    """
+    import os
+
+    if os.environ.get("NETKIT_WORKSPACE"):
+        why = "the folder NETKIT_WORKSPACE names"
+    elif in_checkout():
+        why = "the kit's workspace folder, which git ignores, so it is never committed"
+    else:
+        why = ("your own data folder on this computer, which nobody else who uses it shares (set NETKIT_WORKSPACE "
+               "to keep them somewhere else)")
+    return f"Your answers are kept in {workspace_dir()}, {why}."
 
 
 def _say(sentence: str) -> None:

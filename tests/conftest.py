@@ -165,3 +165,17 @@ def page(browser, outside_requests):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# ---------------------------------------------------------------- the wheel, installed outside the checkout
+
+
+@pytest.fixture(scope="session")
+def wheel_env(tmp_path_factory, jupyter_env):
+    """netkit's wheel (built from its sdist) in a fresh virtual environment outside the checkout;
+    see tests/helpers_wheel.py for what it proves."""
+    try:
+        from helpers_wheel import build_and_install
+    except ImportError:  # tests/ turned into a package
+        from .helpers_wheel import build_and_install
+    return build_and_install(tmp_path_factory.mktemp("wheel"))

@@ -102,3 +102,21 @@ def test_environment_uses_conda_forge_and_installs_netkit():
     assert "pip" in env["dependencies"], "environment.yml needs pip to install netkit itself"
     pip_sections = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
     assert pip_sections and "-e ." in pip_sections[0], "environment.yml must have `- pip: [-e .]`"
+
+
+def test_binder_reads_the_root_configuration_and_gets_the_offline_settings(tmp_path):
+    """repo2docker (Binder) builds from environment.yml at the root only when there is no binder/
+    folder, and runs the root `start` script around the server: it must put jupyter/ first on
+    JUPYTER_CONFIG_PATH and then run the command it is given."""
+    import os
+    import subprocess
+
+    assert not (REPO / "binder").exists() and not (REPO / ".binder").exists(), \
+        "a binder/ folder makes repo2docker ignore environment.yml and start at the root"
+    start = REPO / "start"
+    assert os.access(start, os.X_OK), "`start` must be executable for repo2docker"
+    env = {"PATH": os.environ["PATH"], "JUPYTER_CONFIG_PATH": "/already/there"}
+    done = subprocess.run([str(start), "sh", "-c", 'printf "%s" "$JUPYTER_CONFIG_PATH"'], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{REPO / 'jupyter'}:/already/there"

@@ -57,7 +57,16 @@ def test_unknown_sample():
 
 def test_missing_samples_folder_says_how_to_get_it(monkeypatch, tmp_path):
     monkeypatch.setenv("NETKIT_SAMPLES", str(tmp_path / "not-here"))
-    with pytest.raises(nk.NetkitError, match="installed without its data .* pip install -e ., or set NETKIT_SAMPLES"):
+    with pytest.raises(nk.NetkitError, match="not-here does not exist: set NETKIT_SAMPLES to a folder that has "
+                                             "them .*, or unset it"):
+        nk.load_sample("personal")
+
+
+def test_missing_kit_says_to_reinstall(monkeypatch, tmp_path):
+    """An installed netkit whose kit folder is gone (a broken install) says how to mend it."""
+    monkeypatch.delenv("NETKIT_SAMPLES", raising=False)
+    monkeypatch.setattr("netkit.paths.kit_dir", lambda part: tmp_path / "kit" / part)
+    with pytest.raises(nk.NetkitError, match="installed without its kit; reinstall it"):
         nk.load_sample("personal")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Mapping
 
@@ -224,10 +225,11 @@ def sample_path(name: str = "personal") -> Path:
     """
     root = samples_dir()
     if not root.is_dir():
-        raise NetkitError(
-            f"the samples folder {root} does not exist: this netkit was installed without its data "
-            "(pip install . copies only the package); install it from the checkout with pip install -e ., "
-            "or set NETKIT_SAMPLES to a copy of data/samples.")
+        fix = ("set NETKIT_SAMPLES to a folder that has them (a copy of data/samples), or unset it to use the "
+               "samples that come with netkit" if os.environ.get("NETKIT_SAMPLES") else
+               "this netkit was installed without its kit; reinstall it from its wheel or checkout (pip install "
+               "--force-reinstall with the wheel's file name, or pip install -e . in the checkout)")
+        raise NetkitError(f"the samples folder {root} does not exist: {fix}.")
     names = sample_names()
     if name not in names:
         where = f" in {root}" if not names else ""
