@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import os
 import secrets
 import shutil
@@ -175,6 +176,25 @@ async def _execute(url: str, token: str, code: str, timeout: float = 120) -> tup
     return "".join(out), errors
 
 
+def _in_own_loop(make):
+    """Run a coroutine on a thread of its own: an earlier test (a browser, a kernel client) may have left an
+    event loop running on this one, where asyncio.run refuses to start."""
+    result = {}
+
+    def run() -> None:
+        try:
+            result["value"] = asyncio.run(make())
+        except BaseException as exc:  # handed back to the test's thread
+            result["error"] = exc
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
 def answer_the_self_check(hub: Hub, user: str, name: str) -> str:
     status, token = hub.call("POST", f"/hub/api/users/{user}/tokens", body={"note": "workshop test"})
     assert status in (200, 201), token
@@ -183,7 +203,7 @@ def answer_the_self_check(hub: Hub, user: str, name: str) -> str:
     status, kernel = hub.call("POST", f"{base}/kernels", token=token, body={"name": "python3"})
     assert status in (200, 201), kernel
     ws_url = f"ws://127.0.0.1:{hub.port}{base}/kernels/{kernel['id']}/channels"
-    out, errors = asyncio.run(_execute(ws_url, token, ANSWER.format(name=name)))
+    out, errors = _in_own_loop(lambda: _execute(ws_url, token, ANSWER.format(name=name)))
     assert not errors, errors
     hub.call("DELETE", f"{base}/kernels/{kernel['id']}", token=token)
     return out

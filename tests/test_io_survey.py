@@ -95,3 +95,14 @@ def test_a_ledger_file_is_not_an_egor_edge_file(tmp_path):
     assert detect_format(tmp_path) == "netkit"
     net = nk.read(tmp_path)
     assert len(net.ties) == 1 and len(net.extra["ledger"]) == 1
+
+
+def test_egoweb_column_names_are_read_as_egor_reads_them(tmp_path):
+    """EgoWeb 2.0's export, as in egor's inst/extdata/egoweb: EgoID, Alter.Number, Alter.1.Number, Alter.2.Number."""
+    (tmp_path / "egos_2.csv").write_text("EgoID,sex\n1,w\n2,m\n", encoding="utf-8")
+    (tmp_path / "alters_2.csv").write_text("EgoID,Alter.Number,alter.sex\n1,1,w\n1,2,m\n1,3,w\n2,1,m\n", encoding="utf-8")
+    (tmp_path / "edges_2.csv").write_text("EgoID,Alter.1.Number,Alter.2.Number,weight\n1,1,2,1\n1,2,3,2\n",
+                                          encoding="utf-8")
+    coll = nk.read(tmp_path)
+    assert coll.ego_ids == ["1", "2"] and coll["1"].alters["alter_id"].tolist() == ["1", "2", "3"]
+    assert coll["1"].ties[["source", "target"]].values.tolist() == [["1", "2"], ["2", "3"]]

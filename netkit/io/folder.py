@@ -24,12 +24,12 @@ SINGLE_EGO = "ego"
 
 ALTER_ALIASES = {
     "ego_id": ("egoID", ".egoID", "ego"),
-    "alter_id": ("alterID", ".altID", "alter", "id"),
+    "alter_id": ("alterID", ".altID", "alter", "id", "Alter.Number"),  # Alter.Number: EgoWeb 2.0's export
 }
 TIE_ALIASES = {
     "ego_id": ("egoID", ".egoID", "ego"),
-    "source": ("Source", "from", ".srcID", "person_a", "person 1"),
-    "target": ("Target", "to", ".tgtID", "person_b", "person 2"),
+    "source": ("Source", "from", ".srcID", "person_a", "person 1", "Alter.1.Number"),
+    "target": ("Target", "to", ".tgtID", "person_b", "person 2", "Alter.2.Number"),
 }
 EGO_ALIASES = {"ego_id": ("egoID", ".egoID", "ego")}
 
