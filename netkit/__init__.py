@@ -49,6 +49,7 @@ _EXPORTS = {
     "personal_report": "plan",
     "write_report": "plan",
     "NetworkLab": "widgets",
+    "RingsBoard": "widgets",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
@@ -83,6 +84,7 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .store import Workspace
     from .support import assess_support, mspss_scores
     from .widgets import NetworkLab
+    from .widgets import RingsBoard
     from .io import load_sample, read, sample_names, sample_path, write
     from .model import EgoCollection, EgoNetwork, WholeNetwork
     from .setup_check import check_setup

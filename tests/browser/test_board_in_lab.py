@@ -1,0 +1,211 @@
+"""The rings board in a real JupyterLab in headless Chromium, every outside request blocked.
+
+With the mouse: drag a person from the tray onto ring 1, click two people to draw the tie
+between them, shut the kernel down, run the notebook again — the same board comes back, and
+the workspace files say the same. With the keyboard: select a person in the list, press 4,
+select another, press T, press 0, press U. Names are hostile; they show as text.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import time
+import uuid
+
+import pytest
+from helpers_lab import REPO, api, assert_no_errors, run_all
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TIMEOUT_MS = 60_000
+NAMES = ["Ana <script>alert(1)</script>", 'Ben "the boss" 🚲', "Chloé & <b>Co</b>"]
+
+
+def notebook_json(workspace: str) -> dict:
+    cells = [
+        "import os\n"
+        f"os.environ['NETKIT_WORKSPACE'] = {workspace!r}\n"
+        "import netkit as nk\n"
+        "board = nk.RingsBoard()\n"
+        "board",
+    ]
+    return {
+        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
+                   "source": src} for i, src in enumerate(cells)],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+
+
+@pytest.fixture
+def board_notebook(tmp_path):
+    """A notebook in a git-ignored folder of the served root; a workspace with three people."""
+    from netkit.store import Workspace
+
+    ws = Workspace("my-network", root=tmp_path / "ws")
+    for name in NAMES:
+        ws.add_person(name)
+    folder = REPO / "build" / f"netkit-board-{uuid.uuid4().hex[:8]}"
+    folder.mkdir(parents=True)
+    path = folder / "board.ipynb"
+    path.write_text(json.dumps(notebook_json(str(tmp_path / "ws"))), encoding="utf-8")
+    yield path.relative_to(REPO).as_posix(), ws
+    shutil.rmtree(folder, ignore_errors=True)
+    if (REPO / "build").exists() and not any((REPO / "build").iterdir()):
+        (REPO / "build").rmdir()
+
+
+def open_and_run(page, lab_server, notebook: str) -> None:
+    workspace = "netkit-" + notebook.split("/")[-2]
+    page.goto(f"{lab_server.base_url}/lab/workspaces/{workspace}/tree/{notebook}?token={lab_server.token}")
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=TIMEOUT_MS)
+    page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=TIMEOUT_MS)
+    run_all(page)
+    page.locator(".nk-board-stage canvas").first.wait_for(timeout=TIMEOUT_MS)
+    page.locator(".nk-board-person").nth(len(NAMES) - 1).wait_for(timeout=TIMEOUT_MS)
+
+
+def node_xy(page, alter_id: str) -> tuple[float, float]:
+    """Where a person is drawn, in page pixels (vis-network's canvas to the page)."""
+    box = page.locator(".nk-board-stage").bounding_box()
+    xy = page.evaluate(
+        """id => { const net = document.querySelector('.nk-board-stage').__nkNetwork;
+                   const p = net.getPositions([id])[id]; return net.canvasToDOM(p); }""", alter_id)
+    return box["x"] + xy["x"], box["y"] + xy["y"]
+
+
+def world_xy(page, alter_id: str) -> tuple[float, float]:
+    """Where a person is on the board, in the board's own units (independent of scrolling)."""
+    p = page.evaluate("id => document.querySelector('.nk-board-stage').__nkNetwork.getPositions([id])[id]", alter_id)
+    return p["x"], p["y"]
+
+
+def ring_xy(page, closeness: int) -> tuple[float, float]:
+    """A point in the middle of a ring's band, left of you, in page pixels."""
+    box = page.locator(".nk-board-stage").bounding_box()
+    xy = page.evaluate(
+        """c => { const net = document.querySelector('.nk-board-stage').__nkNetwork;
+                  return net.canvasToDOM({x: -(60 + (4 - c + 0.5) * 80), y: 0}); }""", closeness)
+    return box["x"] + xy["x"], box["y"] + xy["y"]
+
+
+def rows(path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def wait_for_file(check, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except (OSError, KeyError, StopIteration):
+            pass
+        time.sleep(0.1)
+    assert check()
+
+
+def closeness(ws) -> dict:
+    return {r["alter_id"]: r["closeness"] for r in rows(ws.path / "alters.csv")}
+
+
+def tie_pairs(ws) -> set:
+    return {frozenset((r["source"], r["target"])) for r in rows(ws.path / "ties.csv")} \
+        if (ws.path / "ties.csv").exists() else set()
+
+
+def shut_down(lab_server, notebook: str) -> None:
+    for s in [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]:
+        api(lab_server, "DELETE", f"/api/sessions/{s['id']}")
+
+
+def test_the_board_with_the_mouse_survives_a_kernel_shutdown(lab_server, page, outside_requests, board_notebook):
+    notebook, ws = board_notebook
+    dialogs = []
+
+    def on_dialog(dialog):  # leaving the notebook asks about unsaved changes: yes; anything else is recorded
+        if dialog.type == "beforeunload":
+            dialog.accept()
+        else:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    open_and_run(page, lab_server, notebook)
+    page.locator(".nk-board-stage").scroll_into_view_if_needed()
+
+    # drag Ana from the tray onto ring 1 (the outer ring: not close)
+    x, y = node_xy(page, "p001")
+    to_x, to_y = ring_xy(page, 1)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move((x + to_x) / 2, (y + to_y) / 2, steps=8)
+    page.mouse.move(to_x, to_y, steps=8)
+    page.mouse.up()
+    page.locator(".nk-board-status", has_text="Saved: Ana <script>alert(1)</script> on ring 1").wait_for(
+        timeout=TIMEOUT_MS)
+    wait_for_file(lambda: closeness(ws)["p001"] == "1")
+    assert closeness(ws) == {"p001": "1", "p002": "", "p003": ""}  # nobody else touched
+    dropped = node_xy(page, "p001")
+    left_at = world_xy(page, "p001")
+    assert ws.board_positions()["p001"] == pytest.approx(left_at, abs=0.1)  # where it was dropped, saved
+
+    # click Ana, then Ben: the tie between them
+    page.mouse.click(*dropped)
+    page.mouse.click(*node_xy(page, "p002"))
+    page.locator(".nk-board-status", has_text="know each other").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: tie_pairs(ws) == {frozenset(("p001", "p002"))})
+    page.wait_for_function("() => document.querySelector('.nk-board-stage').__nkEdges.length === 1",
+                           timeout=TIMEOUT_MS)  # the line is drawn
+    assert page.locator(".netkit-board-placed", has_text="Ring 1 · not close (1): Ana <script>").count() == 1
+    assert_no_errors(page)
+
+    # a kernel shutdown, then the notebook again: the same board
+    shut_down(lab_server, notebook)
+    open_and_run(page, lab_server, notebook)
+    page.wait_for_function("() => document.querySelector('.nk-board-stage').__nkEdges.length === 1",
+                           timeout=TIMEOUT_MS)
+    assert world_xy(page, "p001") == pytest.approx(left_at, abs=0.1)  # where it was left
+    assert page.locator(".nk-board-person", has_text="Ana <script>alert(1)</script> — ring 1 (not close)").count() == 1
+    assert page.locator(".nk-board-person", has_text="— not placed yet").count() == 2
+    assert closeness(ws) == {"p001": "1", "p002": "", "p003": ""}
+    assert dialogs == []
+    assert_no_errors(page)
+    assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
+    shut_down(lab_server, notebook)
+
+
+def test_the_board_with_the_keyboard(lab_server, page, outside_requests, board_notebook):
+    notebook, ws = board_notebook
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    open_and_run(page, lab_server, notebook)
+    people = page.locator(".nk-board-person")
+    people.first.focus()
+    page.keyboard.press("4")
+    page.locator(".nk-board-status", has_text="on ring 4 (very close)").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: closeness(ws)["p001"] == "4")
+    page.locator(".nk-board-person", has_text="— ring 4 (very close)").wait_for(timeout=TIMEOUT_MS)
+    assert page.evaluate("() => document.activeElement.dataset.id") == "p001"  # focus stays on the person
+
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("t")  # Chloé tied with Ana, the person selected before
+    page.locator(".nk-board-status", has_text="know each other").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: tie_pairs(ws) == {frozenset(("p001", "p003"))})
+
+    page.keyboard.press("3")
+    wait_for_file(lambda: closeness(ws)["p003"] == "3")
+    page.keyboard.press("0")  # back to the tray: not known again
+    page.locator(".nk-board-status", has_text="back in the tray").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: closeness(ws)["p003"] == "")
+    page.keyboard.press("u")  # undo: Chloé back on ring 3
+    page.locator(".nk-board-status", has_text="Undone").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: closeness(ws)["p003"] == "3")
+    assert closeness(ws) == {"p001": "4", "p002": "", "p003": "3"}
+    assert tie_pairs(ws) == {frozenset(("p001", "p003"))}
+    assert_no_errors(page)
+    assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
+    shut_down(lab_server, notebook)
