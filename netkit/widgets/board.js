@@ -39,6 +39,7 @@ function ringOf(g, x, y) {
 
 function drawRings(ctx, g, words, trayRows) {
   const outer = g.inner + 4 * g.band;
+  ctx.lineJoin = "round";
   for (let c = 1; c <= 4; c++) {
     const r = g.inner + (5 - c) * g.band;
     ctx.beginPath();
@@ -54,12 +55,15 @@ function drawRings(ctx, g, words, trayRows) {
   ctx.fillStyle = "#ffffff";
   ctx.fill();
   ctx.stroke();
-  ctx.font = "600 15px system-ui, sans-serif";
-  ctx.fillStyle = "#35506b";
+  ctx.font = "600 17px system-ui, sans-serif";
   ctx.textAlign = "center";
+  ctx.strokeStyle = "#ffffff";
+  ctx.lineWidth = 4;
+  ctx.fillStyle = "#35506b";
   for (let c = 1; c <= 4; c++) {
     const mid = g.inner + (4 - c + 0.5) * g.band;
-    ctx.fillText(`${c} · ${words[c]}`, 0, -mid + 5);
+    ctx.strokeText(`${c} · ${words[c]}`, 0, -mid + 6);
+    ctx.fillText(`${c} · ${words[c]}`, 0, -mid + 6);
   }
   const height = Math.max(trayRows, 2) * g.row + 20;
   ctx.fillStyle = "#fafafa";
@@ -110,8 +114,8 @@ function render({ model, el }) {
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { dragNodes: true, dragView: false, zoomView: false, selectConnectedEdges: false, hover: true,
       keyboard: false, multiselect: false, selectable: true },
-    nodes: { shape: "box", margin: 6, borderWidth: 1, font: { size: 16, face: "system-ui, sans-serif" },
-      widthConstraint: { maximum: 170 } },
+    nodes: { shape: "box", margin: 6, borderWidth: 1, font: { size: 18, face: "system-ui, sans-serif" },
+      widthConstraint: { maximum: 190 } },
     edges: { color: { color: "#555555", highlight: "#c45100" }, width: 2, smooth: false, selectionWidth: 0 },
   });
 
@@ -153,10 +157,10 @@ function render({ model, el }) {
 
   function fit() {
     const outer = g.inner + 4 * g.band;
-    const right = g.tray_x + g.width + 20;
-    const bottom = Math.max(outer, g.tray_top + trayRows * g.row + 20) + 20;
-    const left = -outer - 20;
-    const top = Math.min(-outer, g.tray_top - 30) - 20;
+    const right = g.tray_x + g.width + 10;
+    const bottom = Math.max(outer + 30, g.tray_top + trayRows * g.row + 30);
+    const left = -outer - 70;  // room for a name on the outer ring
+    const top = Math.min(-outer - 30, g.tray_top - 40);
     const w = stage.clientWidth || 800;
     const h = stage.clientHeight || 600;
     const scale = Math.min(w / (right - left), h / (bottom - top));

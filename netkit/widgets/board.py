@@ -34,11 +34,10 @@ RING_WORDS = {4: "very close", 3: "close", 2: "somewhat close", 1: "not close"}
 
 #: The board in drawing units: you at (0, 0); closeness c is the band between
 #: ``inner + (4 - c) * band`` and that plus ``band``; the tray is a rectangle to the right.
-GEOMETRY = {"inner": 60.0, "band": 80.0, "tray_x": 420.0, "tray_top": -380.0, "column": 160.0, "row": 36.0,
-            "rows": 21}
+GEOMETRY = {"inner": 70.0, "band": 90.0, "tray_x": 480.0, "tray_top": -410.0, "column": 170.0, "row": 38.0,
+            "rows": 22}
 _OUTER = GEOMETRY["inner"] + 4 * GEOMETRY["band"]
 _LABEL_CHARS = 18  # longer names are cut on the drawing (in full in the lists)
-_GOLDEN = math.pi * (3 - math.sqrt(5))  # spreads people placed without a position, none ever moving later
 
 
 def ring_of(x: float, y: float) -> int | None:
@@ -47,7 +46,7 @@ def ring_of(x: float, y: float) -> int | None:
     Inside the centre counts as the innermost ring and beyond the outer ring as the outermost;
     only the tray (right of ``GEOMETRY["tray_x"]``) means "not placed".
 
-    >>> ring_of(0, 100), ring_of(0, -330), ring_of(500, 0), ring_of(5, 5), ring_of(0, 400)
+    >>> ring_of(0, 100), ring_of(0, -380), ring_of(500, 0), ring_of(5, 5), ring_of(0, 450)
     (4, 1, None, 4, 1)
     """
     if x >= GEOMETRY["tray_x"] - GEOMETRY["column"] / 4:
@@ -76,9 +75,13 @@ def board_people(people, positions: dict[str, tuple[float, float]]) -> list[dict
 
     A saved position is kept when it lies on the person's ring; someone whose closeness was
     changed elsewhere (another form) keeps their direction and moves onto the right ring; anyone
-    placed without a position gets the next spot of a spiral on their ring, so nobody else moves.
+    placed without a position is spread evenly round their ring, in three rows so names stay apart.
     """
     out, in_tray, spread = [], 0, {c: 0 for c in RING_WORDS}
+    unplaced = {c: 0 for c in RING_WORDS}
+    for aid, closeness in zip(people["alter_id"], people["closeness"]):
+        if closeness in ("1", "2", "3", "4") and aid not in positions:
+            unplaced[int(closeness)] += 1
     for aid, name, closeness in zip(people["alter_id"], people["name"], people["closeness"]):
         name = name or aid
         label = name if len(name) <= _LABEL_CHARS else name[: _LABEL_CHARS - 1].rstrip() + "…"
@@ -93,7 +96,8 @@ def board_people(people, positions: dict[str, tuple[float, float]]) -> list[dict
         else:
             k = spread[ring]
             spread[ring] += 1
-            x, y = _on_ring(ring, k * _GOLDEN - math.pi / 2, nudge=(k % 3 - 1) * GEOMETRY["band"] / 4)
+            angle = 2 * math.pi * k / max(unplaced[ring], 1) - math.pi / 2 + ring * 0.4
+            x, y = _on_ring(ring, angle, nudge=(k % 3 - 1) * GEOMETRY["band"] / 4)
         out.append({"id": aid, "name": name, "label": label, "closeness": ring, "x": x, "y": y})
     return out
 
@@ -297,9 +301,9 @@ class RingsBoard(Form):
 
     def _after_change(self) -> None:
         self.refresh()
-        self.canvas.status = self.message_text
 
     def say(self, text: str, kind: str = "info") -> None:
+        """The message under the board, also announced on the drawing (for screen readers too)."""
         super().say(text, kind)
         if hasattr(self, "canvas"):
-            self.canvas.status = text
+            self.canvas.status = self.message_text

@@ -86,7 +86,7 @@ def ring_xy(page, closeness: int) -> tuple[float, float]:
     box = page.locator(".nk-board-stage").bounding_box()
     xy = page.evaluate(
         """c => { const net = document.querySelector('.nk-board-stage').__nkNetwork;
-                  return net.canvasToDOM({x: -(60 + (4 - c + 0.5) * 80), y: 0}); }""", closeness)
+                  return net.canvasToDOM({x: -(70 + (4 - c + 0.5) * 90), y: 0}); }""", closeness)
     return box["x"] + xy["x"], box["y"] + xy["y"]
 
 
