@@ -209,3 +209,26 @@ def test_the_board_with_the_keyboard(lab_server, page, outside_requests, board_n
     assert_no_errors(page)
     assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
     shut_down(lab_server, notebook)
+
+
+# ---------------------------------------------------------------- the Voilà app
+
+
+from test_widgets_in_lab import voila_app  # noqa: E402,F401 — `make app` on a free port, a temporary workspace
+
+
+def test_the_board_is_a_step_of_the_app(voila_app, page, outside_requests):  # noqa: F811
+    url, folder = voila_app
+    page.goto(url, timeout=TIMEOUT_MS)
+    page.locator(".netkit-name-input input").wait_for(timeout=TIMEOUT_MS)
+    page.locator(".netkit-name-input input").fill(NAMES[0])
+    page.locator("button.netkit-add").click()
+    person = page.locator(".nk-board-person", has_text="not placed yet")
+    person.wait_for(timeout=TIMEOUT_MS)  # the new name waits in the board's tray
+    page.locator(".nk-board-stage canvas").first.wait_for(timeout=TIMEOUT_MS)
+    person.focus()
+    page.keyboard.press("2")
+    page.locator(".nk-board-status", has_text="on ring 2 (somewhat close)").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: rows(folder / "alters.csv")[0]["closeness"] == "2")
+    assert page.locator(".netkit-error").count() == 0
+    assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
