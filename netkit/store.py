@@ -490,26 +490,32 @@ class Workspace:
 
         return self._consistent(read)
 
-    def place(self, alter_id: str, closeness: object, *, position: tuple[float, float] | None = None) -> None:
+    def place(self, alter_id: str, closeness: object, *,
+              position: tuple[float, float] | None = None) -> tuple[str, tuple[float, float] | None]:
         """Set one person's closeness and their place on the rings board, in one change.
 
         ``closeness`` is 1 (not close) … 4 (very close), or blank (``None`` / ``""``: not known,
         back in the board's tray). ``position`` is ``(x, y)`` on the board; ``None`` forgets it.
+        Returns what was there before (closeness as stored, ``''`` when blank; the position or
+        ``None``), read under the same lock, so an undo puts back exactly that.
         """
         cell = _field_text("closeness", closeness)
         where = _board_position(position)
 
-        def apply(t: Tables) -> None:
-            _person(t, alter_id)["closeness"] = cell
+        def apply(t: Tables) -> tuple[str, tuple[float, float] | None]:
+            row = _person(t, alter_id)
             positions = _board_positions(t.manifest)
+            before = (row.get("closeness", ""), positions.get(alter_id))
+            row["closeness"] = cell
             if where is None:
                 positions.pop(alter_id, None)
             else:
                 positions[alter_id] = where
             if positions != _board_positions(t.manifest):
                 t.manifest_updates["board"] = {"positions": {a: list(xy) for a, xy in positions.items()}}
+            return before
 
-        self._change(apply)
+        return self._change(apply)
 
     # ties ------------------------------------------------------------
 

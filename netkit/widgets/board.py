@@ -226,14 +226,6 @@ class RingsBoard(Form):
     def _name(self, alter_id: str) -> str:
         return next((p["name"] for p in self.canvas.people if p["id"] == alter_id), alter_id)
 
-    def _closeness(self, alter_id: str) -> str:
-        rows = self.workspace.people()
-        match = rows.loc[rows["alter_id"] == alter_id, "closeness"].tolist()
-        if not match:
-            raise NetkitError(f"there is no person with id '{alter_id}' in this workspace (perhaps removed in "
-                              "another window); press Refresh to see the current list.")
-        return match[0]
-
     # changing ---------------------------------------------------------
 
     @guarded
@@ -251,18 +243,19 @@ class RingsBoard(Form):
     @guarded
     def place(self, alter_id: str, closeness: int | None, *, position: tuple[float, float] | None = None) -> None:
         """Put one person on ring ``closeness`` (1–4), or back in the tray (``None``: not known)."""
-        old = (self._closeness(alter_id), self.workspace.board_positions().get(alter_id))
         ring = _ring_number(closeness)
+        positions = self.workspace.board_positions()
         if ring is not None and position is not None and ring_of(*position) != ring:
             position = None  # keyboard or script: put them where the ring has room
         if ring is None:
             position = None
-        elif position is None and old[1] is not None:
-            position = _on_ring(ring, math.atan2(old[1][1], old[1][0]))  # same direction, new ring
+        elif position is None and positions.get(alter_id) is not None:
+            x, y = positions[alter_id]
+            position = _on_ring(ring, math.atan2(y, x))  # same direction, new ring
         where = f"on ring {ring} ({RING_WORDS[ring]})" if ring else "back in the tray (closeness not known)"
         if self.save(lambda: self.workspace.place(alter_id, ring, position=position),
                      ok=f"Saved: {self._name(alter_id)} {where}."):
-            self.history.append(("place", alter_id) + old)
+            self.history.append(("place", alter_id) + tuple(self.last_result))
             self._after_change()
 
     @guarded
