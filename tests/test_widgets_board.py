@@ -4,7 +4,6 @@ trait (set here as the browser would); each is saved at once, a new board on the
 from __future__ import annotations
 
 import csv
-import math
 import os
 
 import pytest
@@ -13,7 +12,7 @@ import netkit as nk
 from hostile import HOSTILE_NAMES
 from netkit.store import Workspace
 from netkit.widgets import RingsBoard
-from netkit.widgets.board import GEOMETRY, board_people, ring_of
+from netkit.widgets.board import GEOMETRY, board_people, free_spot, ring_of
 
 _seq = iter(range(10**6))
 
@@ -179,7 +178,9 @@ def test_closeness_given_in_the_forms_shows_on_the_board(ws):
     shown = {p["id"]: p for p in board.canvas.people}
     assert shown["p002"]["closeness"] == shown["p003"]["closeness"] == 2
     assert ring_of(shown["p002"]["x"], shown["p002"]["y"]) == 2 and ring_of(shown["p003"]["x"], shown["p003"]["y"]) == 2
-    assert math.dist((shown["p002"]["x"], shown["p002"]["y"]), (shown["p003"]["x"], shown["p003"]["y"])) > 100
+    # side by side, names apart: boxes about 11.5 units a letter + 16 wide, 38 high (as Chromium draws them)
+    dx, dy = abs(shown["p002"]["x"] - shown["p003"]["x"]), abs(shown["p002"]["y"] - shown["p003"]["y"])
+    assert dx >= (11.5 * 3 + 16 + 11.5 * 2 + 16) / 2 or dy >= 38
     drop(board, "p002", 0.0, -middle(2))
     ws.update_person("p002", closeness=4)  # changed in another form: the same direction, the right ring
     board.refresh()
@@ -234,7 +235,7 @@ def test_hostile_names_are_text_everywhere(tmp_path):
     # names go to the front end unchanged (it sets them as text); long ones are cut on the drawing only
     shown = {p["id"]: p for p in board.canvas.people}
     assert [shown[a]["name"] for a in ids] == [ws.people().set_index("alter_id").loc[a, "name"] for a in ids]
-    assert all(len(p["label"]) <= 18 for p in board.canvas.people)
+    assert all(len(p["label"]) <= 17 for p in board.canvas.people)
     again = RingsBoard(Workspace("h", root=tmp_path))
     assert again.canvas.people == board.canvas.people and again.canvas.ties == board.canvas.ties
 
@@ -252,3 +253,25 @@ def test_forty_people_fit_in_the_tray_and_keep_their_names_apart(tmp_path):
 
 def test_the_board_is_a_public_name():
     assert nk.RingsBoard is RingsBoard
+
+
+def test_people_placed_without_a_position_keep_their_names_apart(tmp_path):
+    ws = Workspace("many", root=tmp_path)
+    for i in range(40):
+        ws.add_person(f"Person number {i + 1}", closeness=1 + i % 4 if i < 24 else None)
+    spots = {}
+    people = board_people(ws.people(), {}, spots)
+    on_rings = [p for p in people if p["closeness"]]
+    assert len(on_rings) == 24 and all(ring_of(p["x"], p["y"]) == p["closeness"] for p in on_rings)
+    half = {p["id"]: (11.5 * len(p["label"]) + 16) / 2 for p in on_rings}  # as Chromium draws 18-unit names
+    boxes = [(p["x"] - half[p["id"]], p["y"] - 19, p["x"] + half[p["id"]], p["y"] + 19) for p in on_rings]
+    overlapping = [(i, j) for i in range(len(boxes)) for j in range(i) if boxes[i][0] < boxes[j][2]
+                   and boxes[j][0] < boxes[i][2] and boxes[i][1] < boxes[j][3] and boxes[j][1] < boxes[i][3]]
+    assert overlapping == []
+    assert board_people(ws.people(), {}, spots) == people  # drawn again: nobody moves
+
+
+def test_a_full_ring_still_gives_a_place_on_it():
+    taken = [(-1000.0, -1000.0, 1000.0, 1000.0)]  # everything covered
+    x, y = free_spot(4, "Ana", taken, angle=0.0)
+    assert ring_of(x, y) == 4 and (x, y) == (115.0, 0.0)  # the middle of ring 4's band, to the right

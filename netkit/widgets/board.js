@@ -114,8 +114,8 @@ function render({ model, el }) {
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { dragNodes: true, dragView: false, zoomView: false, selectConnectedEdges: false, hover: true,
       keyboard: false, multiselect: false, selectable: true },
-    nodes: { shape: "box", margin: 6, borderWidth: 1, font: { size: 18, face: "system-ui, sans-serif" },
-      widthConstraint: { maximum: 190 } },
+    nodes: { shape: "box", margin: { top: 3, bottom: 3, left: 6, right: 6 }, borderWidth: 1,
+      font: { size: 18, face: "system-ui, sans-serif" }, widthConstraint: { maximum: 230 } },
     edges: { color: { color: "#555555", highlight: "#c45100" }, width: 2, smooth: false, selectionWidth: 0 },
   });
 

@@ -27,17 +27,19 @@ from ..viz.drawing import vis_network_source
 from ..words import plural
 from ._base import Form, escape, guarded, heading, paragraph
 
-__all__ = ["RingsBoard", "BoardCanvas", "GEOMETRY", "RING_WORDS", "ring_of"]
+__all__ = ["RingsBoard", "BoardCanvas", "GEOMETRY", "RING_WORDS", "ring_of", "free_spot", "board_people"]
 
 #: Each closeness answer in words (the schema's 1–4 scale, 4 = very close).
 RING_WORDS = {4: "very close", 3: "close", 2: "somewhat close", 1: "not close"}
 
 #: The board in drawing units: you at (0, 0); closeness c is the band between
 #: ``inner + (4 - c) * band`` and that plus ``band``; the tray is a rectangle to the right.
-GEOMETRY = {"inner": 70.0, "band": 90.0, "tray_x": 480.0, "tray_top": -410.0, "column": 170.0, "row": 38.0,
-            "rows": 22}
+GEOMETRY = {"inner": 70.0, "band": 90.0, "tray_x": 480.0, "tray_top": -410.0, "column": 220.0, "row": 40.0,
+            "rows": 21}
 _OUTER = GEOMETRY["inner"] + 4 * GEOMETRY["band"]
-_LABEL_CHARS = 18  # longer names are cut on the drawing (in full in the lists)
+_LABEL_CHARS = 17  # longer names are cut on the drawing (in full in the lists)
+_BOX_HEIGHT = 38.0
+_DIRECTIONS = 48
 
 
 def ring_of(x: float, y: float) -> int | None:
@@ -70,35 +72,68 @@ def _tray_slot(i: int) -> tuple[float, float]:
             GEOMETRY["tray_top"] + GEOMETRY["row"] * (row + 0.5))
 
 
-def board_people(people, positions: dict[str, tuple[float, float]]) -> list[dict]:
+def _label(name: str) -> str:
+    return name if len(name) <= _LABEL_CHARS else name[: _LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _box(x: float, y: float, label: str) -> tuple[float, float, float, float]:
+    """The room a name takes on the drawing (18-unit text: about 11.5 units a letter, as drawn in Chromium)."""
+    half = (11.5 * len(label) + 16) / 2
+    return x - half, y - _BOX_HEIGHT / 2, x + half, y + _BOX_HEIGHT / 2
+
+
+def _is_free(box: tuple, taken: list[tuple]) -> bool:
+    return all(box[2] + 4 <= t[0] or t[2] + 4 <= box[0] or box[3] + 2 <= t[1] or t[3] + 2 <= box[1] for t in taken)
+
+
+def free_spot(closeness: int, label: str, taken: list[tuple], *, angle: float | None = None) -> tuple[float, float]:
+    """A place on ring ``closeness`` where ``label`` covers none of the ``taken`` boxes.
+
+    Tries directions outwards from ``angle`` (default: straight up), each on the middle of the
+    ring's band and a third of a band either side; a full ring gives the first direction back.
+    """
+    start = -math.pi / 2 if angle is None else angle
+    for k in range(_DIRECTIONS):
+        turn = (k + 1) // 2 * (2 * math.pi / _DIRECTIONS) * (1 if k % 2 else -1)
+        for nudge in (0.0, -GEOMETRY["band"] / 3, GEOMETRY["band"] / 3):
+            x, y = _on_ring(closeness, start + turn, nudge)
+            if _is_free(_box(x, y, label), taken):
+                return x, y
+    return _on_ring(closeness, start)
+
+
+def board_people(people, positions: dict[str, tuple[float, float]],
+                 placed: dict[str, tuple[int, float, float]] | None = None) -> list[dict]:
     """Everyone as the front end draws them: id, name, label, closeness (0 = tray) and x, y.
 
-    A saved position is kept when it lies on the person's ring; someone whose closeness was
-    changed elsewhere (another form) keeps their direction and moves onto the right ring; anyone
-    placed without a position is spread evenly round their ring, in three rows so names stay apart.
+    A saved position is kept when it lies on the person's ring. Anyone on a ring without one
+    (closeness given in the forms; or changed there, when they keep their direction) gets a
+    free spot where their name covers nobody else's. ``placed`` (alter_id -> (ring, x, y))
+    remembers those spots between calls, so nobody jumps when the board is redrawn.
     """
-    out, in_tray, spread = [], 0, {c: 0 for c in RING_WORDS}
-    unplaced = {c: 0 for c in RING_WORDS}
-    for aid, closeness in zip(people["alter_id"], people["closeness"]):
-        if closeness in ("1", "2", "3", "4") and aid not in positions:
-            unplaced[int(closeness)] += 1
+    placed = {} if placed is None else placed
+    out, taken, in_tray = [], [_box(0.0, 0.0, "You")], 0
     for aid, name, closeness in zip(people["alter_id"], people["name"], people["closeness"]):
         name = name or aid
-        label = name if len(name) <= _LABEL_CHARS else name[: _LABEL_CHARS - 1].rstrip() + "…"
         ring = int(closeness) if closeness in ("1", "2", "3", "4") else 0
+        person = {"id": aid, "name": name, "label": _label(name), "closeness": ring, "x": None, "y": None}
         if ring == 0:
-            x, y = _tray_slot(in_tray)
+            person["x"], person["y"] = _tray_slot(in_tray)
             in_tray += 1
         elif aid in positions and ring_of(*positions[aid]) == ring:
-            x, y = positions[aid]
-        elif aid in positions and positions[aid] != (0.0, 0.0):
-            x, y = _on_ring(ring, math.atan2(positions[aid][1], positions[aid][0]))
-        else:
-            k = spread[ring]
-            spread[ring] += 1
-            angle = 2 * math.pi * k / max(unplaced[ring], 1) - math.pi / 2 + ring * 0.4
-            x, y = _on_ring(ring, angle, nudge=(k % 3 - 1) * GEOMETRY["band"] / 4)
-        out.append({"id": aid, "name": name, "label": label, "closeness": ring, "x": x, "y": y})
+            person["x"], person["y"] = positions[aid]
+        elif placed.get(aid, (0,))[0] == ring:
+            person["x"], person["y"] = placed[aid][1:]
+        if person["x"] is not None and ring:
+            taken.append(_box(person["x"], person["y"], person["label"]))
+        out.append(person)
+    for person in out:  # the rest find room among those already there
+        if person["x"] is None:
+            old = positions.get(person["id"])
+            angle = math.atan2(old[1], old[0]) if old and old != (0.0, 0.0) else None
+            person["x"], person["y"] = free_spot(person["closeness"], person["label"], taken, angle=angle)
+            taken.append(_box(person["x"], person["y"], person["label"]))
+            placed[person["id"]] = (person["closeness"], person["x"], person["y"])
     return out
 
 
@@ -180,6 +215,7 @@ class RingsBoard(Form):
         self.placed = W.HTML()
         self.placed.add_class("netkit-board-placed")
         self.history: list[tuple] = []
+        self._spots: dict[str, tuple[int, float, float]] = {}  # where people without a saved place are drawn
         self.children = [
             heading("Place your people"),
             paragraph("Drag each person from the tray onto a ring: the closer you feel to them, the nearer to you. "
@@ -200,7 +236,7 @@ class RingsBoard(Form):
         positions = self.workspace.board_positions()
         ids = set(people["alter_id"])
         self.canvas.ego = self.workspace.ego_name() or "You"
-        self.canvas.people = board_people(people, positions)
+        self.canvas.people = board_people(people, positions, self._spots)
         pairs = {tuple(sorted((s, t))) for s, t in zip(ties["source"], ties["target"]) if s in ids and t in ids and s != t}
         self.canvas.ties = [list(pair) for pair in sorted(pairs)]
         self.placed.value = self._placed_html()
@@ -223,6 +259,14 @@ class RingsBoard(Form):
                 "font-size:14px;max-width:60em'><ul style='margin:0.3em 0;padding-left:1.2em'>"
                 + "".join(parts) + "</ul></div>")
 
+    def _room_on(self, ring: int, alter_id: str) -> tuple[float, float]:
+        """A free spot on ``ring`` for one person, as near as there is to the direction they had."""
+        taken = [_box(0.0, 0.0, "You")] + [_box(p["x"], p["y"], p["label"]) for p in self.canvas.people
+                                          if p["closeness"] and p["id"] != alter_id]
+        me = next((p for p in self.canvas.people if p["id"] == alter_id), None)
+        angle = math.atan2(me["y"], me["x"]) if me and me["closeness"] else None
+        return free_spot(ring, _label(self._name(alter_id)), taken, angle=angle)
+
     def _name(self, alter_id: str) -> str:
         return next((p["name"] for p in self.canvas.people if p["id"] == alter_id), alter_id)
 
@@ -244,14 +288,10 @@ class RingsBoard(Form):
     def place(self, alter_id: str, closeness: int | None, *, position: tuple[float, float] | None = None) -> None:
         """Put one person on ring ``closeness`` (1–4), or back in the tray (``None``: not known)."""
         ring = _ring_number(closeness)
-        positions = self.workspace.board_positions()
-        if ring is not None and position is not None and ring_of(*position) != ring:
-            position = None  # keyboard or script: put them where the ring has room
         if ring is None:
             position = None
-        elif position is None and positions.get(alter_id) is not None:
-            x, y = positions[alter_id]
-            position = _on_ring(ring, math.atan2(y, x))  # same direction, new ring
+        elif position is None or ring_of(*position) != ring:  # a key or a script: find room on the ring
+            position = self._room_on(ring, alter_id)
         where = f"on ring {ring} ({RING_WORDS[ring]})" if ring else "back in the tray (closeness not known)"
         if self.save(lambda: self.workspace.place(alter_id, ring, position=position),
                      ok=f"Saved: {self._name(alter_id)} {where}."):

@@ -211,6 +211,34 @@ def test_the_board_with_the_keyboard(lab_server, page, outside_requests, board_n
     shut_down(lab_server, notebook)
 
 
+def test_forty_names_are_readable(lab_server, page, board_notebook):
+    """40 people, half on the rings and half in the tray: each name drawn at 11 px or more on a
+    1280-pixel-wide screen, and no two names on top of each other."""
+    notebook, ws = board_notebook
+    for i in range(40 - len(NAMES)):
+        ws.add_person(f"Person number {i + 1}")
+    for k, aid in enumerate(f"p{i:03d}" for i in range(1, 21)):
+        ws.update_person(aid, closeness=1 + k % 4)  # as the forms would: the board spreads them round
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_and_run(page, lab_server, notebook)
+    page.locator(".nk-board-person").nth(39).wait_for(timeout=TIMEOUT_MS)
+    found = page.evaluate("""() => {
+        const stage = document.querySelector('.nk-board-stage'), net = stage.__nkNetwork;
+        const ids = net.body.data.nodes.getIds().filter((id) => id !== '__ego__');
+        const boxes = ids.map((id) => net.getBoundingBox(id));
+        const overlaps = [];
+        for (let i = 0; i < boxes.length; i++) { for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i], b = boxes[j];
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+                overlaps.push(`${ids[i]} ${ids[j]}`); } } }
+        return { count: ids.length, px: net.getScale() * 18, overlaps, sample: ids.slice(0, 6).map((id, i) => [id, net.body.data.nodes.get(id).label, boxes[i], net.getPositions([id])[id]]) };
+    }""")
+    assert found["count"] == 40
+    assert found["px"] >= 11, f"names drawn at {found['px']:.1f} px"
+    assert found["overlaps"] == [], found["sample"]
+    shut_down(lab_server, notebook)
+
+
 # ---------------------------------------------------------------- the Voilà app
 
 
