@@ -17,25 +17,28 @@ from netkit.widgets.board import GEOMETRY, board_people, free_spot, ring_of
 _seq = iter(range(10**6))
 
 
+def from_page(board: RingsBoard, **action) -> None:
+    """What the page sends (board.js: ``model.send``): a message that becomes the ``action`` trait."""
+    board.canvas._handle_custom_msg({**action, "seq": f"s{next(_seq)}"}, [])
+
+
 def drop(board: RingsBoard, alter_id: str, x: float | None, y: float | None, closeness: int | None = None) -> None:
     """What the front end sends when a person is dropped at (x, y) (it works the ring out itself)."""
     c = ring_of(x, y) if closeness is None and x is not None else closeness
-    board.canvas.action = {"kind": "place", "alter_id": alter_id, "closeness": c, "x": x, "y": y,
-                           "seq": f"s{next(_seq)}"}
+    from_page(board, kind="place", alter_id=alter_id, closeness=c, x=x, y=y)
 
 
 def key(board: RingsBoard, alter_id: str, closeness: int) -> None:
     """A key 1–4 or 0 pressed on a selected person: no position, the board finds room on the ring."""
-    board.canvas.action = {"kind": "place", "alter_id": alter_id, "closeness": closeness or None, "x": None,
-                           "y": None, "seq": f"s{next(_seq)}"}
+    from_page(board, kind="place", alter_id=alter_id, closeness=closeness or None, x=None, y=None)
 
 
 def click_pair(board: RingsBoard, a: str, b: str) -> None:
-    board.canvas.action = {"kind": "tie", "a": a, "b": b, "seq": f"s{next(_seq)}"}
+    from_page(board, kind="tie", a=a, b=b)
 
 
 def undo_key(board: RingsBoard) -> None:
-    board.canvas.action = {"kind": "undo", "seq": f"s{next(_seq)}"}
+    from_page(board, kind="undo")
 
 
 def on_disk(ws: Workspace) -> tuple[dict, set]:
@@ -188,9 +191,18 @@ def test_closeness_given_in_the_forms_shows_on_the_board(ws):
     assert (p["closeness"], p["x"]) == (4, 0.0) and p["y"] == pytest.approx(-middle(4))
 
 
+def test_the_action_trait_is_what_the_board_acts_on(ws):
+    board = RingsBoard(ws)
+    board.canvas.action = {"kind": "place", "alter_id": "p003", "closeness": 2, "x": None, "y": None, "seq": "t1"}
+    assert on_disk(ws)[0]["p003"] == "2"
+    board.canvas._handle_custom_msg({"event": "something else"}, [])  # other messages are not actions
+    board.canvas._handle_custom_msg("place", [])
+    assert board.canvas.action["seq"] == "t1" and on_disk(ws)[0]["p003"] == "2"
+
+
 def test_bad_actions_are_one_sentence_and_change_nothing(ws):
     board = RingsBoard(ws)
-    board.canvas.action = {"kind": "place", "alter_id": "p001", "closeness": 7, "x": None, "y": None, "seq": "a"}
+    from_page(board, kind="place", alter_id="p001", closeness=7, x=None, y=None)
     assert board.message_kind == "error" and "7 is not on the 1–4 scale" in board.message_text
     Workspace(ws.name, root=ws.root).remove_person("p004")  # removed in another window
     drop(board, "p004", 0.0, -middle(3))

@@ -1,6 +1,6 @@
 // The rings board's front end (netkit.widgets.board.RingsBoard): vis-network, vendored by netkit
 // and sent by Python (no CDN), draws you, the rings, the tray and the ties. Every drop, click on
-// two people and key press is sent to Python as the `action` trait; Python saves it and sends the
+// two people and key press is sent to Python as a message (its `action`); Python saves it and sends the
 // people and ties back. Names are only ever set as text (vis-network labels, textContent).
 
 const EGO = "__ego__";
@@ -83,6 +83,7 @@ function render({ model, el }) {
   const g = Object.assign({}, model.get("geometry"));
   const words = model.get("words");
   const root = element("div", "nk-board");
+  root.setAttribute("data-lm-suppress-shortcuts", "true");  // JupyterLab: keys 1–4, T, U are the board's here
   const main = element("div", "nk-board-main");
   const stage = element("div", "nk-board-stage");
   stage.tabIndex = 0;
@@ -131,8 +132,7 @@ function render({ model, el }) {
 
   function send(action) {
     seq += 1;
-    model.set("action", Object.assign({ seq: `${Date.now()}-${seq}` }, action));
-    model.save_changes();
+    model.send(Object.assign({ seq: `${Date.now()}-${seq}` }, action));
   }
 
   function describe(p) {

@@ -155,8 +155,10 @@ class BoardCanvas(anywidget.AnyWidget):
     """The drawing itself (the front end, ``board.js``): vis-network with the rings and the tray.
 
     Python sends ``people``, ``ties`` and ``ego``; the front end sends each drop, click or key as
-    ``action`` — ``{"kind": "place", "alter_id", "closeness" (1–4 or None), "x", "y"}``,
-    ``{"kind": "tie", "a", "b"}`` or ``{"kind": "undo"}``, each with a fresh ``seq``.
+    a message that becomes ``action`` — ``{"kind": "place", "alter_id", "closeness" (1–4 or None),
+    "x", "y"}``, ``{"kind": "tie", "a", "b"}`` or ``{"kind": "undo"}``, each with a fresh ``seq``.
+    A message, not a synced trait: ipywidgets holds back a trait update from the page while the
+    previous one is unanswered, which lost quick key presses; messages go at once, in order.
     """
 
     _esm = T.Unicode(_asset("board.js")).tag(sync=True)
@@ -167,11 +169,16 @@ class BoardCanvas(anywidget.AnyWidget):
     ego = T.Unicode("You").tag(sync=True)
     people = T.List(T.Dict()).tag(sync=True)
     ties = T.List(T.List(T.Unicode())).tag(sync=True)
-    action = T.Dict().tag(sync=True)
+    action = T.Dict()
     status = T.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(vis_source=vis_network_source(), **kwargs)
+        self.on_msg(self._received)
+
+    def _received(self, _widget, content, _buffers) -> None:
+        if isinstance(content, dict) and content.get("kind") in ("place", "tie", "undo"):
+            self.action = content
 
 
 class RingsBoard(Form):

@@ -180,6 +180,7 @@ def test_the_board_with_the_mouse_survives_a_kernel_shutdown(lab_server, page, o
 
 def test_the_board_with_the_keyboard(lab_server, page, outside_requests, board_notebook):
     notebook, ws = board_notebook
+    page.on("console", lambda m: print("CONSOLE", m.text) if "NK" in m.text else None)
     page.set_viewport_size({"width": 1400, "height": 1000})
     open_and_run(page, lab_server, notebook)
     people = page.locator(".nk-board-person")
@@ -197,7 +198,11 @@ def test_the_board_with_the_keyboard(lab_server, page, outside_requests, board_n
     wait_for_file(lambda: tie_pairs(ws) == {frozenset(("p001", "p003"))})
 
     page.keyboard.press("3")
-    wait_for_file(lambda: closeness(ws)["p003"] == "3")
+    try:
+        wait_for_file(lambda: closeness(ws)["p003"] == "3")
+    except AssertionError:
+        print("DEBUG", page.evaluate("() => [document.activeElement.tagName, document.activeElement.className, document.activeElement.dataset.id, document.querySelector('.nk-board-status').textContent]"), closeness(ws), page.locator('.netkit-message').all_inner_texts())
+        raise
     page.keyboard.press("0")  # back to the tray: not known again
     page.locator(".nk-board-status", has_text="back in the tray").wait_for(timeout=TIMEOUT_MS)
     wait_for_file(lambda: closeness(ws)["p003"] == "")
