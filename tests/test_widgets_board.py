@@ -4,6 +4,7 @@ trait (set here as the browser would); each is saved at once, a new board on the
 from __future__ import annotations
 
 import csv
+import math
 import os
 
 import pytest
@@ -105,6 +106,19 @@ def test_drops_outside_the_rings_land_on_the_nearest_ring():
     assert ring_of(0, 0) == 4 and ring_of(0, 159) == 4 and ring_of(0, 161) == 3
     assert ring_of(-339, 0) == 2 and ring_of(-341, 0) == 1 and ring_of(0, 900) == 1
     assert ring_of(GEOMETRY["tray_x"], 0) is None and ring_of(GEOMETRY["tray_x"] + 300, -400) is None
+
+
+def test_a_drop_on_you_or_past_the_rings_lands_inside_the_ring(ws):
+    board = RingsBoard(ws)
+    drop(board, "p001", 3.0, 4.0)  # on you: the inner ring, same direction
+    drop(board, "p002", -600.0, 0.0)  # far left, past the outer ring: ring 1
+    shown = {p["id"]: p for p in board.canvas.people}
+    assert on_disk(ws)[0]["p001"] == "4" and on_disk(ws)[0]["p002"] == "1"
+    a, b = shown["p001"], shown["p002"]
+    assert ring_of(a["x"], a["y"]) == 4 and math.atan2(a["y"], a["x"]) == pytest.approx(math.atan2(4, 3), abs=0.01)
+    # inner edge 70 + half a name's height (19) = 89 from you; ring 1 ends 19 inside 430
+    assert math.hypot(a["x"], a["y"]) == pytest.approx(89, abs=0.1) and (b["x"], b["y"]) == (-411.0, 0.0)
+    assert ws.board_positions()["p002"] == (-411.0, 0.0)
 
 
 def test_clicking_two_people_draws_then_removes_the_tie(ws):

@@ -66,6 +66,18 @@ def _on_ring(closeness: int, angle: float, nudge: float = 0.0) -> tuple[float, f
     return round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)
 
 
+def _within_band(closeness: int, x: float, y: float) -> tuple[float, float]:
+    """(x, y) moved straight in or out, just far enough to lie inside ring ``closeness``'s band."""
+    r = math.hypot(x, y)
+    low = GEOMETRY["inner"] + (4 - closeness) * GEOMETRY["band"] + _BOX_HEIGHT / 2
+    high = low + GEOMETRY["band"] - _BOX_HEIGHT
+    if low <= r <= high:
+        return round(x, 1), round(y, 1)
+    angle = math.atan2(y, x) if r else -math.pi / 2
+    r = min(max(r, low), high)
+    return round(r * math.cos(angle), 1), round(r * math.sin(angle), 1)
+
+
 def _tray_slot(i: int) -> tuple[float, float]:
     column, row = divmod(i, int(GEOMETRY["rows"]))
     return (GEOMETRY["tray_x"] + GEOMETRY["column"] * (column + 0.5),
@@ -299,6 +311,8 @@ class RingsBoard(Form):
             position = None
         elif position is None or ring_of(*position) != ring:  # a key or a script: find room on the ring
             position = self._room_on(ring, alter_id)
+        else:
+            position = _within_band(ring, *position)  # dropped on you or past the outer ring
         where = f"on ring {ring} ({RING_WORDS[ring]})" if ring else "back in the tray (closeness not known)"
         if self.save(lambda: self.workspace.place(alter_id, ring, position=position),
                      ok=f"Saved: {self._name(alter_id)} {where}."):

@@ -90,6 +90,22 @@ def ring_xy(page, closeness: int) -> tuple[float, float]:
     return box["x"] + xy["x"], box["y"] + xy["y"]
 
 
+def tray_xy(page) -> tuple[float, float]:
+    """A free point low in the tray, in page pixels."""
+    box = page.locator(".nk-board-stage").bounding_box()
+    xy = page.evaluate("""() => { const net = document.querySelector('.nk-board-stage').__nkNetwork;
+                                  return net.canvasToDOM({x: 590, y: 300}); }""")
+    return box["x"] + xy["x"], box["y"] + xy["y"]
+
+
+def drag(page, start: tuple[float, float], end: tuple[float, float]) -> None:
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move((start[0] + end[0]) / 2, (start[1] + end[1]) / 2, steps=8)
+    page.mouse.move(*end, steps=8)
+    page.mouse.up()
+
+
 def rows(path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -138,13 +154,7 @@ def test_the_board_with_the_mouse_survives_a_kernel_shutdown(lab_server, page, o
     page.locator(".nk-board-stage").scroll_into_view_if_needed()
 
     # drag Ana from the tray onto ring 1 (the outer ring: not close)
-    x, y = node_xy(page, "p001")
-    to_x, to_y = ring_xy(page, 1)
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move((x + to_x) / 2, (y + to_y) / 2, steps=8)
-    page.mouse.move(to_x, to_y, steps=8)
-    page.mouse.up()
+    drag(page, node_xy(page, "p001"), ring_xy(page, 1))
     page.locator(".nk-board-status", has_text="Saved: Ana <script>alert(1)</script> on ring 1").wait_for(
         timeout=TIMEOUT_MS)
     wait_for_file(lambda: closeness(ws)["p001"] == "1")
@@ -172,6 +182,14 @@ def test_the_board_with_the_mouse_survives_a_kernel_shutdown(lab_server, page, o
     assert page.locator(".nk-board-person", has_text="Ana <script>alert(1)</script> — ring 1 (not close)").count() == 1
     assert page.locator(".nk-board-person", has_text="— not placed yet").count() == 2
     assert closeness(ws) == {"p001": "1", "p002": "", "p003": ""}
+
+    # and back to the tray: not known again (the tie stays)
+    drag(page, node_xy(page, "p001"), tray_xy(page))
+    page.locator(".nk-board-status", has_text="back in the tray").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: closeness(ws)["p001"] == "")
+    assert tie_pairs(ws) == {frozenset(("p001", "p002"))} and "p001" not in ws.board_positions()
+    page.locator(".nk-board-person", has_text="Ana <script>alert(1)</script> — not placed yet").wait_for(
+        timeout=TIMEOUT_MS)
     assert dialogs == []
     assert_no_errors(page)
     assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
