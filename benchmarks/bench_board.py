@@ -10,7 +10,7 @@ on a ring: the ``action`` trait set to ``{"kind": "place", …}``. Two times fro
 until the change is committed to disk (``alters.csv`` and ``manifest.json`` renamed into place,
 all or nothing: the moment ``Workspace.place`` returns), and until the handler returns (the board
 has also re-read the workspace and sent the people back). Each drop is checked on disk
-afterwards (outside the timing). Clicks on two people
+afterwards (outside the timing), and so is each tie, on the board and in the census. Clicks on two people
 (``{"kind": "tie", …}``) are timed the same way.
 
 The baseline is the forms: the same closeness chosen in the name interpreter's drop-down
@@ -56,6 +56,11 @@ def workspace(root: Path, n: int) -> Workspace:
 def closeness_on_disk(ws: Workspace) -> dict[str, str]:
     with open(ws.path / "alters.csv", encoding="utf-8", newline="") as f:
         return {r["alter_id"]: r["closeness"] for r in csv.DictReader(f)}
+
+
+def tied(ws: Workspace, a: str, b: str) -> bool:
+    with open(ws.path / "ties.csv", encoding="utf-8", newline="") as f:
+        return any({r["source"], r["target"]} == {a, b} for r in csv.DictReader(f))
 
 
 def timed(set_value) -> float:
@@ -118,13 +123,20 @@ def bench_ties(ws: Workspace, changes: int) -> tuple[list[float], list[float]]:
     for k in range(changes):
         a, b = rnd.sample(ids, 2)
         action = {"kind": "tie", "a": a, "b": b, "seq": f"t{k}"}
+        before = tied(ws, a, b)
         on_board.append(timed(lambda: setattr(board.canvas, "action", action)))
+        if tied(ws, a, b) == before:
+            raise SystemExit(f"click {k} was not saved: {board.message_text}")
         census.person.value = a
+        census.refresh()  # the board just changed the ties: the census shows the file as it is now
         box = census.boxes.get(b)
         if box is None:
             census.show_all.value = True
             box = census.boxes[b]
-        in_form.append(timed(lambda: setattr(box, "value", not box.value)))
+        want = not box.value
+        in_form.append(timed(lambda: setattr(box, "value", want)))
+        if tied(ws, a, b) != want:
+            raise SystemExit(f"census tick {k} was not saved: {census.message_text}")
     return on_board, in_form
 
 
