@@ -4,8 +4,8 @@ A sociogram like Network Canvas's: you in the centre, four rings (inner = 4, ver
 outer = 1, not close), and a tray of the people not placed yet. Dragging a person onto a ring
 saves their ``closeness``; dragging them back to the tray clears it (blank: not known).
 Clicking one person, then another, draws the tie between them, or removes it (the census).
-The keyboard does the same (select a person, press 1–4 or 0; T ties them with the person
-selected before). Every change is saved at once through :meth:`netkit.store.Workspace.place`
+The keyboard does the same (select a person, press 1–4 or 0; Enter picks one person, T on
+another draws or removes the line between the two; U undoes). Every change is saved at once through :meth:`netkit.store.Workspace.place`
 and :meth:`~netkit.store.Workspace.set_tie`; where each person sits is kept in the workspace's
 ``manifest.json``, so a kernel restart shows the board as it was left.
 
@@ -36,7 +36,6 @@ RING_WORDS = {4: "very close", 3: "close", 2: "somewhat close", 1: "not close"}
 #: ``inner + (4 - c) * band`` and that plus ``band``; the tray is a rectangle to the right.
 GEOMETRY = {"inner": 70.0, "band": 90.0, "tray_x": 480.0, "tray_top": -410.0, "column": 220.0, "row": 40.0,
             "rows": 21}
-_OUTER = GEOMETRY["inner"] + 4 * GEOMETRY["band"]
 _LABEL_CHARS = 17  # longer names are cut on the drawing (in full in the lists)
 _BOX_HEIGHT = 38.0
 _DIRECTIONS = 48
