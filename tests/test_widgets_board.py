@@ -198,11 +198,11 @@ def test_closeness_given_in_the_forms_shows_on_the_board(ws):
     # side by side, names apart: boxes about 11.5 units a letter + 16 wide, 38 high (as Chromium draws them)
     dx, dy = abs(shown["p002"]["x"] - shown["p003"]["x"]), abs(shown["p002"]["y"] - shown["p003"]["y"])
     assert dx >= (11.5 * 3 + 16 + 11.5 * 2 + 16) / 2 or dy >= 38
-    drop(board, "p002", 0.0, -middle(2))
+    drop(board, "p002", -middle(2), 0.0)  # left of you
     ws.update_person("p002", closeness=4)  # changed in another form: the same direction, the right ring
     board.refresh()
     p = {p["id"]: p for p in board.canvas.people}["p002"]
-    assert (p["closeness"], p["x"]) == (4, 0.0) and p["y"] == pytest.approx(-middle(4))
+    assert (p["closeness"], p["y"]) == (4, 0.0) and p["x"] == pytest.approx(-middle(4))
 
 
 def test_the_action_trait_is_what_the_board_acts_on(ws):

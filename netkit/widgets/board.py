@@ -93,6 +93,15 @@ def _box(x: float, y: float, label: str) -> tuple[float, float, float, float]:
     return x - half, y - _BOX_HEIGHT / 2, x + half, y + _BOX_HEIGHT / 2
 
 
+def _reserved() -> list[tuple[float, float, float, float]]:
+    """What people placed by the board must leave free: you, and each ring's name at the top of its band."""
+    boxes = [_box(0.0, 0.0, "You")]
+    for c, words in RING_WORDS.items():
+        half = 10.5 * len(f"{c} · {words}") / 2 + 4
+        boxes.append((-half, -_band_middle(c) - 12, half, -_band_middle(c) + 12))
+    return boxes
+
+
 def _is_free(box: tuple, taken: list[tuple]) -> bool:
     return all(box[2] + 4 <= t[0] or t[2] + 4 <= box[0] or box[3] + 2 <= t[1] or t[3] + 2 <= box[1] for t in taken)
 
@@ -123,7 +132,7 @@ def board_people(people, positions: dict[str, tuple[float, float]],
     remembers those spots between calls, so nobody jumps when the board is redrawn.
     """
     placed = {} if placed is None else placed
-    out, taken, in_tray = [], [_box(0.0, 0.0, "You")], 0
+    out, taken, in_tray = [], _reserved(), 0
     for aid, name, closeness in zip(people["alter_id"], people["name"], people["closeness"]):
         name = name or aid
         ring = int(closeness) if closeness in ("1", "2", "3", "4") else 0
@@ -279,8 +288,8 @@ class RingsBoard(Form):
 
     def _room_on(self, ring: int, alter_id: str) -> tuple[float, float]:
         """A free spot on ``ring`` for one person, as near as there is to the direction they had."""
-        taken = [_box(0.0, 0.0, "You")] + [_box(p["x"], p["y"], p["label"]) for p in self.canvas.people
-                                          if p["closeness"] and p["id"] != alter_id]
+        taken = _reserved() + [_box(p["x"], p["y"], p["label"]) for p in self.canvas.people
+                                if p["closeness"] and p["id"] != alter_id]
         me = next((p for p in self.canvas.people if p["id"] == alter_id), None)
         angle = math.atan2(me["y"], me["x"]) if me and me["closeness"] else None
         return free_spot(ring, _label(self._name(alter_id)), taken, angle=angle)
