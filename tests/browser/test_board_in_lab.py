@@ -2,8 +2,10 @@
 
 With the mouse: drag a person from the tray onto ring 1, click two people to draw the tie
 between them, shut the kernel down, run the notebook again — the same board comes back, and
-the workspace files say the same. With the keyboard: select a person in the list, press 4,
-select another, press T, press 0, press U. Names are hostile; they show as text.
+the workspace files say the same; then drag the person back to the tray. With the keyboard:
+select a person in the list, press 4, move to another, press T (the line to the first), 3, 0
+(back to the tray) and U (undo). Forty names drawn readable, apart; the board as a step of the
+Voilà app (`make app`). Names are hostile; they show as text.
 """
 from __future__ import annotations
 
