@@ -80,6 +80,11 @@ function drawRings(ctx, g, words, trayRows) {
 
 function render({ model, el }) {
   const vis = loadVis(model.get("vis_source"));
+  if (!vis || !vis.Network) {
+    el.appendChild(element("p", "nk-board-missing", "The rings board cannot be drawn in this window (its drawing "
+      + "library did not load). Use the forms instead: closeness in “About each”, ties in “Who knows whom”."));
+    return () => {};
+  }
   const g = Object.assign({}, model.get("geometry"));
   const words = model.get("words");
   const root = element("div", "nk-board");
@@ -146,7 +151,7 @@ function render({ model, el }) {
     current = id;
     network.selectNodes(id ? [id] : []);
     for (const item of list.querySelectorAll("button")) {
-      item.setAttribute("aria-selected", item.dataset.id === id ? "true" : "false");
+      item.setAttribute("aria-current", item.dataset.id === id ? "true" : "false");
     }
     const p = byId.get(id);
     if (p && how !== "quiet") {
@@ -218,7 +223,7 @@ function render({ model, el }) {
       const button = element("button", "nk-board-person", `${p.name} — ${describe(p)}`);
       button.type = "button";
       button.dataset.id = p.id;
-      button.setAttribute("aria-selected", p.id === current ? "true" : "false");
+      button.setAttribute("aria-current", p.id === current ? "true" : "false");
       li.appendChild(button);
       list.appendChild(li);
       if (p.id === focused) { button.focus({ preventScroll: true }); }
