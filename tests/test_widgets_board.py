@@ -301,3 +301,20 @@ def test_a_full_ring_still_gives_a_place_on_it():
     taken = [(-1000.0, -1000.0, 1000.0, 1000.0)]  # everything covered
     x, y = free_spot(4, "Ana", taken, angle=0.0)
     assert ring_of(x, y) == 4 and (x, y) == (115.0, 0.0)  # the middle of ring 4's band, to the right
+
+
+def test_names_added_in_the_name_generator_wait_in_the_tray(tmp_path):
+    from netkit.widgets import NameGenerator, SelfAssessment, link_forms
+
+    ws = Workspace("w", root=tmp_path)
+    names, board = NameGenerator(ws), RingsBoard(ws)
+    link_forms(names, board)  # as notebook 01 does
+    names.name_input.value = "Ana"
+    names.add_button.click()
+    assert [(p["name"], p["closeness"]) for p in board.canvas.people] == [("Ana", 0)]
+    app = SelfAssessment(ws)  # the Voilà app: names, then the board, then the support questions
+    assert app.children.index(app.board) == app.children.index(app.names) + 1
+    app.names.name_input.value = "Ben"
+    app.names.add_button.click()
+    from_page(app.board, kind="place", alter_id="p002", closeness=3, x=None, y=None)
+    assert on_disk(ws)[0] == {"p001": "", "p002": "3"}
