@@ -40,7 +40,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# The support self-check as a web app (Voilà), offline: `make app`, then use the page it opens
+# The support self-check as a web app (Voilà), offline, with the rings board as a step: `make app`, then use the page it opens
 # (add APP_ARGS=--no-browser to only print its address). Answers go to the workspace, like the notebooks.
 # The `netkit` template is Voilà's lab template without its CDN stylesheets (apps/jupyter/).
 APP_ARGS ?=

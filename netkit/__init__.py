@@ -53,6 +53,7 @@ _EXPORTS = {
     "personal_report": "plan",
     "write_report": "plan",
     "NetworkLab": "widgets",
+    "RingsBoard": "widgets",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
@@ -89,6 +90,7 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .instruments import Instrument
     from .support_data import support_by_strength, support_codes, support_table
     from .widgets import NetworkLab
+    from .widgets import RingsBoard
     from .io import load_sample, read, sample_names, sample_path, write
     from .model import EgoCollection, EgoNetwork, WholeNetwork
     from .setup_check import check_setup

@@ -476,6 +476,47 @@ class Workspace:
 
         self._change(apply)
 
+    # the rings board -------------------------------------------------
+
+    def board_positions(self) -> dict[str, tuple[float, float]]:
+        """Where each person was left on the rings board (:class:`netkit.widgets.RingsBoard`):
+        ``alter_id -> (x, y)``, kept in ``manifest.json`` under ``"board"`` (no names, only ids)."""
+        def read(paths: dict[str, Path]) -> dict:
+            try:
+                manifest = json.loads(paths["manifest.json"].read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError):
+                return {}
+            return _board_positions(manifest)
+
+        return self._consistent(read)
+
+    def place(self, alter_id: str, closeness: object, *,
+              position: tuple[float, float] | None = None) -> tuple[str, tuple[float, float] | None]:
+        """Set one person's closeness and their place on the rings board, in one change.
+
+        ``closeness`` is 1 (not close) … 4 (very close), or blank (``None`` / ``""``: not known,
+        back in the board's tray). ``position`` is ``(x, y)`` on the board; ``None`` forgets it.
+        Returns what was there before (closeness as stored, ``''`` when blank; the position or
+        ``None``), read under the same lock, so an undo puts back exactly that.
+        """
+        cell = _field_text("closeness", closeness)
+        where = _board_position(position)
+
+        def apply(t: Tables) -> tuple[str, tuple[float, float] | None]:
+            row = _person(t, alter_id)
+            positions = _board_positions(t.manifest)
+            before = (row.get("closeness", ""), positions.get(alter_id))
+            row["closeness"] = cell
+            if where is None:
+                positions.pop(alter_id, None)
+            else:
+                positions[alter_id] = where
+            if positions != _board_positions(t.manifest):
+                t.manifest_updates["board"] = {"positions": {a: list(xy) for a, xy in positions.items()}}
+            return before
+
+        return self._change(apply)
+
     # ties ------------------------------------------------------------
 
     def set_tie(self, a: str, b: str, present: bool = True) -> None:
@@ -661,6 +702,31 @@ def _table_text(rows: list[dict], columns: list[str]) -> str:
     for row in rows:
         writer.writerow([safe_cell(row.get(c, "")) for c in columns])
     return buf.getvalue()
+
+
+def _board_positions(manifest: object) -> dict[str, tuple[float, float]]:
+    """The board positions a manifest holds; anything malformed (a hand edit) is left out, never guessed."""
+    board = manifest.get("board") if isinstance(manifest, dict) else None
+    positions = board.get("positions") if isinstance(board, dict) else None
+    out = {}
+    for alter_id, xy in (positions.items() if isinstance(positions, dict) else ()):
+        try:
+            out[str(alter_id)] = _board_position(xy)
+        except NetkitError:
+            continue
+    return out
+
+
+def _board_position(xy: object) -> tuple[float, float] | None:
+    if xy is None:
+        return None
+    try:
+        x, y = (float(v) for v in xy)
+    except (TypeError, ValueError):
+        raise NetkitError(f"a place on the board is two numbers (x, y), not {xy!r}.") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise NetkitError(f"a place on the board is two finite numbers (x, y), not {xy!r}.")
+    return round(x, 1), round(y, 1)
 
 
 def _ego_id(t: Tables) -> str:

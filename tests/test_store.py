@@ -385,3 +385,42 @@ def test_docstring_examples_run():
     import netkit.store
 
     assert doctest.testmod(netkit.store).failed == 0
+
+
+def test_place_sets_closeness_and_the_board_position_in_one_change(ws):
+    a, b = ws.add_person("Ana"), ws.add_person("Ben")
+    next_ids = json.loads((ws.path / "manifest.json").read_text(encoding="utf-8"))["next_ids"]
+    ws.place(a, 3, position=(-120.04, 55))
+    ws.place(b, "4", position=None)
+    again = Workspace("test", root=ws.root)
+    assert again.people()["closeness"].tolist() == ["3", "4"]
+    assert again.board_positions() == {a: (-120.0, 55.0)}  # rounded to a tenth; no position for Ben
+    manifest = json.loads((ws.path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["board"] == {"positions": {a: [-120.0, 55.0]}} and manifest["next_ids"] == next_ids
+    assert "Ana" not in json.dumps(manifest)  # only ids in the manifest, never names
+    ws.place(a, None)  # back in the tray: not known, and no place on the board
+    assert again.people()["closeness"].tolist() == ["", "4"] and again.board_positions() == {}
+    assert nk.read(ws.path).alters["closeness"].isna().tolist() == [True, False]
+
+
+def test_place_refuses_what_is_not_a_closeness_or_a_place(ws):
+    a = ws.add_person("Ana")
+    with pytest.raises(NetkitError, match=r"5 is not on the 1–4 scale for closeness; use a whole number"):
+        ws.place(a, 5)
+    with pytest.raises(NetkitError, match=r"a place on the board is two finite numbers"):
+        ws.place(a, 2, position=(float("nan"), 1))
+    with pytest.raises(NetkitError, match="no person with id 'p009'"):
+        ws.place("p009", 2)
+    assert ws.people()["closeness"].tolist() == [""]
+
+
+def test_board_positions_edited_by_hand_are_read_as_far_as_they_make_sense(ws):
+    a = ws.add_person("Ana")
+    manifest = json.loads((ws.path / "manifest.json").read_text(encoding="utf-8"))
+    manifest["board"] = {"positions": {a: [1, 2], "p002": "left", "p003": [1], "p004": [None, 2]}}
+    (ws.path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    before = files(ws.path)
+    assert ws.board_positions() == {a: (1.0, 2.0)}
+    assert files(ws.path) == before  # reading never writes
+    (ws.path / "manifest.json").write_text('{"board": 3}', encoding="utf-8")
+    assert ws.board_positions() == {}

@@ -46,6 +46,7 @@ __all__ = [
     "LAYOUTS",
     "PALETTE",
     "script_json",
+    "vis_network_source",
 ]
 
 LAYOUTS = ("rings", "hub", "web", "spring")
@@ -218,6 +219,11 @@ def _static(name: str, ends: tuple[str, ...]) -> str:
 def _vis_js() -> str:
     """vis-network 9.1.2, vendored (no CDN, no file of another package); safe inside ``<script>``."""
     return _static("vis-network.min.js", ("</script", "<!--"))
+
+
+def vis_network_source() -> str:
+    """The vendored vis-network script every netkit drawing uses, for widgets that draw with it too."""
+    return _vis_js()
 
 
 def _vis_css() -> str:

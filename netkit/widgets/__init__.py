@@ -9,12 +9,14 @@ participant's folder under ``workspace/``), so nothing is lost on a kernel resta
 
 Forms: :class:`NameGenerator`, :class:`PeopleEditor`, :class:`NameInterpreter`,
 :class:`TieCensus`, :class:`SupportForm`, :class:`KramForm`, :class:`SupportFeedback`,
-:class:`LedgerForm`, :class:`PlanForm`; together in :class:`NetworkLab`, and :class:`SelfAssessment` for the app.
+:class:`LedgerForm`, :class:`PlanForm`, and :class:`RingsBoard` (place people on rings, draw who
+knows whom); together in :class:`NetworkLab`, and :class:`SelfAssessment` for the app.
 """
 from __future__ import annotations
 
 from ._base import Form
 from .apps import NetworkLab, SelfAssessment, link_forms
+from .board import RingsBoard
 from .census import TieCensus
 from .interpreter import NameInterpreter
 from .ledger_form import LedgerForm
@@ -31,6 +33,7 @@ __all__ = [
     "NetworkLab",
     "PeopleEditor",
     "PlanForm",
+    "RingsBoard",
     "SelfAssessment",
     "SupportFeedback",
     "SupportForm",

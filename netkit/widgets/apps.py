@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ._base import Form, as_workspace, escape
+from .board import RingsBoard
 from .census import TieCensus
 from .interpreter import NameInterpreter
 from .ledger_form import LedgerForm
@@ -64,19 +65,21 @@ class NetworkLab(W.Tab):
 
 
 class SelfAssessment(W.VBox):
-    """The support self-assessment on its own (the Voilà app): name people, answer the six
-    questions, see the feedback."""
+    """The support self-assessment on its own (the Voilà app): name people, place them on the
+    rings board, answer the six questions, see the feedback."""
 
     def __init__(self, workspace=None) -> None:
         self.workspace = as_workspace(workspace)
         self.names = NameGenerator(self.workspace, prompts=SUPPORT_PROMPTS)
+        self.board = RingsBoard(self.workspace)
         self.support = SupportForm(self.workspace)
         self.feedback = SupportFeedback(self.workspace)
-        link_forms(self.names, self.support)
+        link_forms(self.names, self.board, self.support)
         intro = W.HTML(
-            "<p>Three steps: name the people who come to mind, say who gives you each kind of support, and read "
-            "what your answers show. Everything is saved on this computer as you go "
-            f"(workspace <code>{escape(self.workspace.path)}</code>); close the page any time and come back.</p>"
+            "<p>Four steps: name the people who come to mind, place them on rings of closeness and draw who knows "
+            "whom, say who gives you each kind of support, and read what your answers show. Everything is saved "
+            f"on this computer as you go (workspace <code>{escape(self.workspace.path)}</code>); close the page "
+            "any time and come back.</p>"
         )
-        super().__init__(children=[intro, self.names, self.support, self.feedback])
+        super().__init__(children=[intro, self.names, self.board, self.support, self.feedback])
         self.add_class("netkit-self-assessment")
