@@ -344,13 +344,17 @@ def _tie_warnings(ties: pd.DataFrame, t_origin: Origin, directed: bool) -> list[
             f"{t_origin.at(_first_bad(loops))}: {int(loops.sum())} tie(s) join a person to themselves; "
             "they are kept in the table but left out of graphs and counts."
         )
-    if "tie_type" in ties.columns:
-        kinds = pd.unique(ties["tie_type"].dropna())
-        if len(kinds) > 1:
-            shown = ", ".join(map(str, kinds[:6])) + (", …" if len(kinds) > 6 else "")
-            out.append(f"{t_origin.label}: the ties are of {len(kinds)} types ({shown}); every measure merges them "
-                       "unless you choose with tie_type= (--tie-type on the command line).")
-    return out
+    return out + several_types(ties, t_origin.label)
+
+
+def several_types(ties: pd.DataFrame, label: str) -> list[str]:
+    """The one line saying that ties of several types are merged unless one is chosen (or nothing)."""
+    kinds = pd.unique(ties["tie_type"].dropna()) if "tie_type" in ties.columns else []
+    if len(kinds) < 2:
+        return []
+    shown = ", ".join(map(str, kinds[:6])) + (", …" if len(kinds) > 6 else "")
+    return [f"{label}: the ties are of {len(kinds)} types ({shown}); every measure merges them unless you choose "
+            "with tie_type= (--tie-type on the command line)."]
 
 
 _KEPT = {"max": "the row with the largest weight", "sum": "one row with the weights added up",
@@ -702,10 +706,11 @@ class WholeNetwork:
 
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"
-        if not self.built:  # without building the graph: the ends listed, the pairs not joining a person to themselves
+        if not self.built:  # without building the graph: the people listed and the distinct pairs
             e = self.edges
             nodes = len(pd.unique(np.concatenate([e["source"].to_numpy(dtype=object), e["target"].to_numpy(dtype=object)])))
-            return f"<WholeNetwork ({kind}): {nodes} nodes, {int((e['source'] != e['target']).sum() + (e['source'] == e['target']).sum())} edges>"
+            pairs = len(np.unique(pair_groups(pair_codes(e[["source", "target"]].assign(ego_id=""), self.directed))))
+            return f"<WholeNetwork ({kind}): {nodes} nodes, {pairs} edges>"
         return f"<WholeNetwork ({kind}): {self.G.number_of_nodes()} nodes, {self.G.number_of_edges()} edges>"
 
 
@@ -715,6 +720,11 @@ WholeNetwork.G = _LazyGraph()
 def _edge_list_graph(edges: pd.DataFrame, directed: bool) -> nx.Graph:
     """A networkx graph from an edge list (``source``, ``target``, attributes; blanks left out)."""
     G = nx.DiGraph() if directed else nx.Graph()
+    if "tie_type" in edges.columns:  # a pair of several types is one edge of the graph: its first listing,
+        first = np.zeros(len(edges), dtype=bool)  # as in the measures' frame
+        first[np.unique(pair_groups(pair_codes(edges.assign(ego_id="").drop(columns="tie_type"), directed)),
+                        return_index=True)[1]] = True
+        edges = edges[first]
     sources, targets = edges["source"].tolist(), edges["target"].tolist()  # plain lists: quick to walk
     attrs = [c for c in edges.columns if c not in ("source", "target")]
     if attrs:
@@ -774,9 +784,9 @@ def select_ego(net, ego: str | None, *, one: bool = False, what: str = "this"):
 
 def tie_types(net) -> list[str]:
     """The tie types a network's ties are of (the ``tie_type`` column of its ties, or edge attribute)."""
-    if isinstance(net, WholeNetwork):
-        return sorted({str(d["tie_type"]) for _, _, d in net.G.edges(data=True) if d.get("tie_type") is not None})
-    ties = net.ties
+    if isinstance(net, WholeNetwork) and net.edges is None:
+        return list(dict.fromkeys(str(t) for _, _, t in net.G.edges(data="tie_type") if t is not None))
+    ties = net.edges if isinstance(net, WholeNetwork) else net.ties
     return [str(t) for t in pd.unique(ties["tie_type"].dropna())] if "tie_type" in ties.columns else []
 
 
@@ -806,10 +816,14 @@ def prepare(net, *, tie_type=None, scales=None):
     """
     if tie_type is not None:
         chosen = _chosen_types(net, tie_type)
-        if isinstance(net, WholeNetwork):
-            G = net.G.edge_subgraph([e for e in net.G.edges(keys=net.G.is_multigraph())
-                                     if str(net.G.edges[e].get("tie_type")) in chosen]).copy()
+        if isinstance(net, WholeNetwork) and net.edges is not None:  # read from an edge list: filter the list
+            keep = net.edges["tie_type"].astype("string").isin(chosen).fillna(False).to_numpy(dtype=bool)
+            net = WholeNetwork(source=net.source, format=net.format, warnings=list(net.warnings),
+                               edges=net.edges[keep].reset_index(drop=True), edges_directed=net.directed)
+        elif isinstance(net, WholeNetwork):
+            G = net.G.__class__()
             G.add_nodes_from(net.G.nodes(data=True))
+            G.add_edges_from((u, v, d) for u, v, d in net.G.edges(data=True) if str(d.get("tie_type")) in chosen)
             net = WholeNetwork(G, source=net.source, format=net.format, warnings=list(net.warnings))
         else:
             keep = net.ties["tie_type"].astype("string").isin(chosen).fillna(False).to_numpy(dtype=bool)

@@ -66,3 +66,18 @@ def test_graphml_written_back(tmp_path):
     assert sorted(again.G.edges()) == sorted(net.G.edges())
     with pytest.raises(nk.NetkitError, match="GraphML holds one network"):
         nk.write(nk.load_sample("survey"), tmp_path / "s.graphml", format="graphml")
+
+
+def test_whole_network_tie_types(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("source,target,tie_type\na,b,work\nb,c,family\nc,a,work\na,b,family\n", encoding="utf-8")
+    net = nk.read(path)
+    assert any("2 types (work, family)" in w for w in net.warnings)
+    work = nk.structural_holes(net, tie_type="work").set_index("ego_id")
+    assert not net.built  # chosen from the edge list itself
+    built = nk.read(path)
+    built.G  # noqa: B018
+    assert work.equals(nk.structural_holes(built, tie_type="work").set_index("ego_id"))
+    assert work.loc["a", "degree"] == 2 and work.loc["b", "degree"] == 1  # hand count: a–b, c–a of type work
+    with pytest.raises(nk.NetkitError, match="has no ties of type 'school'; its tie types are 'work', 'family'"):
+        nk.tie_table(built, tie_type="school")

@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 
 from ..errors import NetkitError
-from ..model import WholeNetwork, blank_missing, dedupe_ties, trim_ids, typed_column
+from ..model import WholeNetwork, blank_missing, dedupe_ties, several_types, trim_ids, typed_column
 from ..schema import MISSING_WORDS, TIE_WEIGHT, BadValue, parse_value
 from .text import read_input_bytes, read_table, rename_columns
 
@@ -61,7 +61,7 @@ def read_edgelist(path: Path, *, columns=None, directed: bool = False, duplicate
     if "weight" in df.columns:
         df["weight"] = typed_column(df["weight"], "weight", TIE_WEIGHT, origin)
     kept, said = dedupe_ties(df.assign(ego_id=""), directed, duplicates, origin)
-    warnings += [w.replace("tie", "edge") for w in said]
+    warnings += [w.replace("tie", "edge") for w in said] + several_types(kept, str(path))
     edges = kept.drop(columns="ego_id").reset_index(drop=True)
     return WholeNetwork(source=str(path), format="edgelist", warnings=warnings, edges=edges, edges_directed=directed)
 
