@@ -234,26 +234,10 @@ def _edge_list_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
     ends[0::2], ends[1::2] = e["source"].to_numpy(dtype=object), e["target"].to_numpy(dtype=object)
     codes, labels = pd.factorize(ends)
     src, dst = codes[0::2].astype(np.int64), codes[1::2].astype(np.int64)
-    kept = src != dst
-    src, dst = src[kept], dst[kept]
+    values = None
     if weight:
-        if weight not in e.columns or e[weight].isna().all() and len(e):
-            raise NetkitError(f"{net.source or 'this network'}: no edge has the attribute '{weight}'; choose another weight.")
-        values = e[weight][kept].reset_index(drop=True)
-        missing = np.flatnonzero(values.isna().to_numpy())
-        if len(missing):
-            u, v = labels[src[missing[0]]], labels[dst[missing[0]]]
-            raise NetkitError(f"{net.source or 'this network'}: the edge {u} – {v} has no '{weight}'; give every edge "
-                              "one or choose another weight.")
-        w = _weights(values, weight, net.source or "this network")
-        src, dst, w = src[w != 0], dst[w != 0], w[w != 0]  # with weights in use, a tie of weight 0 is no tie
-    else:
-        w = np.ones(len(src))
-    s, d, ww, _ = _distinct(src, dst, w, net.directed, np.arange(len(src)))
-    labels = np.asarray(labels, dtype=object)
-    none = np.full(len(s), -1)
-    return GraphFrame(labels, None, np.zeros(len(labels), bool), s, d, ww, np.zeros(len(s), bool), none,
-                      net.directed, "whole")
+        values = e[weight] if weight in e.columns else pd.Series([None] * m, dtype=object)
+    return _whole_edges_frame(net, np.asarray(labels, dtype=object), src, dst, values, weight)
 
 
 def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
@@ -275,10 +259,15 @@ def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
         src = np.repeat(np.fromiter((pos[u] for u, _ in adjacency), dtype=np.int64, count=len(adjacency)), counts)
         dst = np.fromiter((pos[v] for _, nbrs in adjacency for v in nbrs), dtype=np.int64, count=int(counts.sum()))
         data = [d.get(weight) for _, nbrs in adjacency for d in nbrs.values()] if weight else None
+    return _whole_edges_frame(net, labels, src, dst, pd.Series(data, dtype=object) if weight else None, weight)
+
+
+def _whole_edges_frame(net: WholeNetwork, labels, src, dst, values: pd.Series | None, weight) -> GraphFrame:
+    """A whole network's frame from its listed edges (``values``: each edge's weight, when one is used)."""
     kept = src != dst  # self-loops are dropped, so their weights are not checked
     src, dst = src[kept], dst[kept]
     if weight:
-        values = pd.Series(data, dtype=object)[kept].reset_index(drop=True)
+        values = values[kept].reset_index(drop=True)
         if values.isna().all() and len(values):
             raise NetkitError(f"{net.source or 'this network'}: no edge has the attribute '{weight}'; choose another weight.")
         missing = np.flatnonzero(values.isna().to_numpy())
@@ -290,10 +279,10 @@ def _whole_frame(net: WholeNetwork, weight: str | None) -> GraphFrame:
         src, dst, w = src[w != 0], dst[w != 0], w[w != 0]  # with weights in use, a tie of weight 0 is no tie
     else:
         w = np.ones(len(src))
-    s, d, ww, _ = _distinct(src, dst, w, G.is_directed(), np.arange(len(src)))
+    s, d, ww, _ = _distinct(src, dst, w, net.directed, np.arange(len(src)))
     none = np.full(len(s), -1)
     return GraphFrame(labels, None, np.zeros(len(labels), bool), s, d, ww, np.zeros(len(s), bool), none,
-                      G.is_directed(), "whole")
+                      net.directed, "whole")
 
 
 def product_at(X: sp.csr_matrix, Y: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray,
