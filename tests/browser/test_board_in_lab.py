@@ -200,7 +200,6 @@ def test_the_board_with_the_mouse_survives_a_kernel_shutdown(lab_server, page, o
 
 def test_the_board_with_the_keyboard(lab_server, page, outside_requests, board_notebook):
     notebook, ws = board_notebook
-    page.on("console", lambda m: print("CONSOLE", m.text) if "NK" in m.text else None)
     page.set_viewport_size({"width": 1400, "height": 1000})
     open_and_run(page, lab_server, notebook)
     people = page.locator(".nk-board-person")
@@ -218,11 +217,7 @@ def test_the_board_with_the_keyboard(lab_server, page, outside_requests, board_n
     wait_for_file(lambda: tie_pairs(ws) == {frozenset(("p001", "p003"))})
 
     page.keyboard.press("3")
-    try:
-        wait_for_file(lambda: closeness(ws)["p003"] == "3")
-    except AssertionError:
-        print("DEBUG", page.evaluate("() => [document.activeElement.tagName, document.activeElement.className, document.activeElement.dataset.id, document.querySelector('.nk-board-status').textContent]"), closeness(ws), page.locator('.netkit-message').all_inner_texts())
-        raise
+    wait_for_file(lambda: closeness(ws)["p003"] == "3")
     page.keyboard.press("0")  # back to the tray: not known again
     page.locator(".nk-board-status", has_text="back in the tray").wait_for(timeout=TIMEOUT_MS)
     wait_for_file(lambda: closeness(ws)["p003"] == "")
@@ -285,3 +280,27 @@ def test_the_board_is_a_step_of_the_app(voila_app, page, outside_requests):  # n
     wait_for_file(lambda: rows(folder / "alters.csv")[0]["closeness"] == "2")
     assert page.locator(".netkit-error").count() == 0
     assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
+
+
+def test_the_board_in_the_jupyter_notebook_interface(lab_server, page, outside_requests, board_notebook):
+    """Jupyter Notebook 7 (the `notebook` package, the classic interface's successor), on the same server."""
+    notebook, ws = board_notebook
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{lab_server.base_url}/notebooks/{notebook}?token={lab_server.token}")
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=TIMEOUT_MS)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], #jp-Notebook-ExecutionIndicator") \
+        .first.wait_for(state="attached", timeout=TIMEOUT_MS)
+    run_all(page)
+    page.locator(".nk-board-stage canvas").first.wait_for(timeout=TIMEOUT_MS)
+    page.locator(".nk-board-person").nth(len(NAMES) - 1).wait_for(timeout=TIMEOUT_MS)
+    page.locator(".nk-board-stage").scroll_into_view_if_needed()
+    drag(page, node_xy(page, "p001"), ring_xy(page, 1))  # the mouse
+    page.locator(".nk-board-status", has_text="on ring 1").wait_for(timeout=TIMEOUT_MS)
+    wait_for_file(lambda: closeness(ws)["p001"] == "1")
+    page.locator(".nk-board-person").nth(1).focus()  # the keyboard
+    page.keyboard.press("4")
+    wait_for_file(lambda: closeness(ws)["p002"] == "4")
+    assert closeness(ws) == {"p001": "1", "p002": "4", "p003": ""}
+    assert_no_errors(page)
+    assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
+    shut_down(lab_server, notebook)
