@@ -34,11 +34,11 @@ _NO_PEOPLE = "has no people yet: add them in notebook 01, tab 1 People"
 NEEDS: dict[str, str] = {
     "people": f"Your network {_NO_PEOPLE}.",
     "ties": ("None of your contacts is marked as knowing another yet, so there is no web among them to show: "
-             "add who knows whom in notebook 01, tab 3 Who knows whom."),
+             "in notebook 01, click two people on the rings board, or tick them in tab 3 Who knows whom."),
     "context": ("Nobody has a context yet (where you know them from), so there are no groups to compare: "
                 f"add one for each person in {_ABOUT_EACH}."),
     "ratings": ("None of your contacts has a closeness, frequency or other rating yet, so there is no tie "
-                f"strength to show: add them in {_ABOUT_EACH}."),
+                "strength to show: in notebook 01, drag people onto the rings board, or rate them in tab 2 About each."),
     "years_known": f"Nobody has a number of years known yet: add it in {_ABOUT_EACH}.",
     "support_received": ("Nobody is marked as having helped you in the last year yet: tick it in "
                          f"{_ABOUT_EACH}."),

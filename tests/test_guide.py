@@ -33,11 +33,12 @@ def test_names_only_lack_ties_context_ratings_support_and_favors(root, capsys):
     expected = {
         "people": None,
         "ties": "None of your contacts is marked as knowing another yet, so there is no web among them to show: "
-                "add who knows whom in notebook 01, tab 3 Who knows whom.",
+                "in notebook 01, click two people on the rings board, or tick them in tab 3 Who knows whom.",
         "context": "Nobody has a context yet (where you know them from), so there are no groups to compare: add "
                    "one for each person in notebook 01, tab 2 About each.",
         "ratings": "None of your contacts has a closeness, frequency or other rating yet, so there is no tie "
-                   "strength to show: add them in notebook 01, tab 2 About each.",
+                   "strength to show: in notebook 01, drag people onto the rings board, or rate them in tab 2 "
+                   "About each.",
         "years_known": "Nobody has a number of years known yet: add it in notebook 01, tab 2 About each.",
         "support_received": "Nobody is marked as having helped you in the last year yet: tick it in notebook 01, "
                             "tab 2 About each.",
