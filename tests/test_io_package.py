@@ -1,11 +1,9 @@
 """Data packages (datapackage.json) as codebooks: tables, roles, scales, missing codes, kept rows, support,
 and a starter descriptor; a published Network Canvas export read as its tutorial reads it."""
 import json
-import math
 from fractions import Fraction
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NetkitError, Origin
-from ..model import DUPLICATES, EgoCollection, blank_missing, make_collection
+from ..model import DUPLICATES, blank_missing
 from ..schema import DEFAULT_SCALES, MISSING_WORDS, NO_WORDS, YES_WORDS
 from .folder import ALTER_ALIASES, EGO_ALIASES, SINGLE_EGO, TIE_ALIASES, tables_to_network
 from .survey import concat_tables
@@ -358,7 +358,7 @@ def read_package(
     study = str(package.get("name") or package.get("title") or "study")
     warnings: list[str] = []
     parts: dict[str, list] = {t: [] for t in TABLES}
-    declared, support_parts, instruments, drop = {}, [], [], []
+    declared, support_parts, instruments = {}, [], []
     for i, resource in enumerate(package["resources"]):
         if not isinstance(resource, dict):
             raise where.error(f"resource {i + 1} is not an object with a \"path\".")

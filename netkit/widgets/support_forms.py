@@ -8,7 +8,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..store import Workspace
-from ..instruments import SELF_CHECK, Instrument
+from ..instruments import Instrument
 from ..support import KRAM_FUNCTIONS
 from ..words import and_list
 from ._base import Form, PersonForm, escape, guarded, heading, paragraph, readable
