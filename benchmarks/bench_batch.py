@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import platform
 import sys
 import time
+from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' shared helpers
+from machine import describe  # noqa: E402
 
 SEED = 20261123
 CONTEXTS = ("family", "close friends", "college", "current job", "neighbourhood", "club")
@@ -131,19 +133,6 @@ def compare(netkit: pd.DataFrame, baseline: pd.DataFrame) -> float:
     return worst
 
 
-def machine() -> str:
-    model = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            model = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), model)
-    except OSError:
-        pass
-    import netkit as nk
-
-    return (f"{os.cpu_count()} CPU cores ({model}), {platform.system()} {platform.release()}, Python "
-            f"{platform.python_version()}, netkit {nk.__version__}, networkx {nx.__version__}, pandas {pd.__version__}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--egos", type=int, default=10_000)
@@ -155,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import netkit as nk
 
-    print(f"machine: {machine()}")
+    print(f"machine: {describe(networkx=nx.__version__, pandas=pd.__version__)}")
     t0 = time.perf_counter()
     coll = synthetic_survey(args.egos, args.alters)
     built = time.perf_counter() - t0

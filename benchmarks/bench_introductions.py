@@ -21,14 +21,16 @@ from __future__ import annotations
 import argparse
 import itertools
 import multiprocessing
-import os
-import platform
 import resource
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmarks' shared helpers
+from machine import describe  # noqa: E402
 
 SEED = 20261123
 CONTEXTS = ("family", "close friends", "college", "current job", "neighbourhood", "club")
@@ -131,26 +133,13 @@ def run_side(which: str, n: int, cap: float | None):
     return result
 
 
-def machine() -> str:
-    model = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            model = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), model)
-    except OSError:
-        pass
-    import netkit as nk
-
-    return (f"{os.cpu_count()} CPU cores ({model}), {platform.system()} {platform.release()}, Python "
-            f"{platform.python_version()}, netkit {nk.__version__}, pandas {pd.__version__}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000], help="alters per run (default 1000 3000)")
     parser.add_argument("--cap", type=float, default=120.0, help="seconds the baseline may take (default 120)")
     parser.add_argument("--target", type=float, default=10.0, help="seconds netkit may take at 3,000 alters (default 10)")
     args = parser.parse_args(argv)
-    print(f"machine: {machine()}")
+    print(f"machine: {describe(pandas=pd.__version__)}")
     print(f"{'alters':>7} {'open pairs':>11} {'netkit k=10':>12} {'per_person=1':>13} {'netkit memory':>14} "
           f"{'plain loop':>14} {'loop memory':>12} {'loop / netkit':>14}")
     status = 0

@@ -135,16 +135,22 @@ def at_most_per_person(ranked: pd.DataFrame, per_person: int | None, k: int | No
     """
     if per_person is None:
         return ranked if k is None else ranked.head(k)
+    return ranked.iloc[_greedy(zip(ranked["alter_id_a"], ranked["alter_id_b"]), per_person, k)]
+
+
+def _greedy(pairs, per_person: int, k: int | None) -> list[int]:
+    """Positions of the pairs kept walking down ``pairs`` in order, each person in at most ``per_person``
+    of them, until ``k`` are kept (all the way down when ``k`` is None)."""
     seen: dict = {}
     keep = []
-    for i, a, b in zip(ranked.index, ranked["alter_id_a"], ranked["alter_id_b"]):
+    for pos, (a, b) in enumerate(pairs):
         if seen.get(a, 0) < per_person and seen.get(b, 0) < per_person:
-            keep.append(i)
+            keep.append(pos)
             seen[a] = seen.get(a, 0) + 1
             seen[b] = seen.get(b, 0) + 1
             if len(keep) == k:
                 break
-    return ranked.loc[keep]
+    return keep
 
 
 def _alter_facts(net: EgoNetwork, S, strength, seed: int) -> dict:
@@ -228,16 +234,7 @@ def _ranked_pairs(facts: dict, k: int, per_person: int | None) -> dict:
 
 def _walk(best: dict, per_person: int, k: int) -> np.ndarray:
     """Positions kept by :func:`at_most_per_person` walking down ``best``."""
-    seen: dict = {}
-    keep = []
-    for pos, (a, b) in enumerate(zip(best["i"].tolist(), best["j"].tolist())):
-        if seen.get(a, 0) < per_person and seen.get(b, 0) < per_person:
-            keep.append(pos)
-            seen[a] = seen.get(a, 0) + 1
-            seen[b] = seen.get(b, 0) + 1
-            if len(keep) == k:
-                break
-    return np.array(keep, dtype=np.int64)
+    return np.array(_greedy(zip(best["i"].tolist(), best["j"].tolist()), per_person, k), dtype=np.int64)
 
 
 def _suggest_one(net: EgoNetwork, *, k: int, strength, seed: int, per_person: int | None = None,

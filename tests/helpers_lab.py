@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import uuid
+from contextlib import contextmanager
 import os
 import secrets
 import signal
@@ -152,3 +155,27 @@ def assert_no_errors(page) -> None:
     assert shown.count() == 0, "error shown: " + " | ".join(shown.all_inner_texts())
     text = "".join(page.locator(".jp-NotebookPanel").all_inner_texts())
     assert "Error displaying widget" not in text and "Traceback" not in text
+
+
+def code_notebook(cells: list[str]) -> dict:
+    """A notebook of code cells (no outputs), for a test to write into the served root."""
+    return {
+        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
+                   "source": src} for i, src in enumerate(cells)],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+
+
+@contextmanager
+def served_folder(prefix: str):
+    """A new folder under build/ (git-ignored, inside the root the lab serves), removed afterwards,
+    with build/ itself when nothing else is left in it."""
+    folder = REPO / "build" / f"{prefix}-{uuid.uuid4().hex[:8]}"
+    folder.mkdir(parents=True)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if (REPO / "build").exists() and not any((REPO / "build").iterdir()):
+            (REPO / "build").rmdir()

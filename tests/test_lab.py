@@ -8,6 +8,7 @@ import secrets
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -157,18 +158,27 @@ def serve(wheel_env, args: list[str], cwd: Path, log: Path, token: str = "") -> 
     return LabServer(proc, port, token, log)
 
 
-@pytest.mark.slow
-def test_netkit_start_serves_the_lab_folder_offline(wheel_env):
-    """From the wheel: JupyterLab serves the lab folder, with the kit's settings for a room with no internet."""
-    from test_make import ANNOUNCEMENTS, page_config
-
-    cwd = wheel_env.root / "start-lab"
+@contextmanager
+def started_lab(wheel_env, name: str):
+    """`netkit start` from the wheel in a new folder ``name``, answering; stopped afterwards."""
+    cwd = wheel_env.root / name
     cwd.mkdir()
     token = secrets.token_hex(16)
     server = serve(wheel_env, ["start", "--no-browser", "--ServerApp.port_retries=0",
                                f"--IdentityProvider.token={token}"], cwd, cwd / "lab.log", token)
     try:
         wait_for(server.proc, server, "/api/status")
+        yield server, cwd
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_netkit_start_serves_the_lab_folder_offline(wheel_env):
+    """From the wheel: JupyterLab serves the lab folder, with the kit's settings for a room with no internet."""
+    from test_make import ANNOUNCEMENTS, page_config
+
+    with started_lab(wheel_env, "start-lab") as (server, _):
         model = server.get_json("/api/contents/notebooks/00-start-here.ipynb")  # served from the lab folder
         assert model["type"] == "notebook"
         assert {m["name"] for m in server.get_json("/api/contents")["content"]} >= {"notebooks", "docs", "README.md"}
@@ -176,8 +186,6 @@ def test_netkit_start_serves_the_lab_folder_offline(wheel_env):
         assert cfg["news"] == {"disabled": True} and ANNOUNCEMENTS in cfg["disabledExtensions"]
         assert cfg["extensionManager"]["can_install"] is False
         assert server.get_json("/lab/api/update") == {"notification": None}
-    finally:
-        server.stop()
     assert "added" in server.log()
 
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import time
-import uuid
 
 import pytest
-from helpers_lab import REPO, api, assert_no_errors, run_all
+from helpers_lab import REPO, api, assert_no_errors, code_notebook, run_all, served_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,19 +23,13 @@ NAMES = ["Ana <script>alert(1)</script>", 'Ben "the boss" 🚲', "Chloé & <b>Co
 
 
 def notebook_json(workspace: str) -> dict:
-    cells = [
+    return code_notebook([
         "import os\n"
         f"os.environ['NETKIT_WORKSPACE'] = {workspace!r}\n"
         "import netkit as nk\n"
         "board = nk.RingsBoard()\n"
         "board",
-    ]
-    return {
-        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
-                   "source": src} for i, src in enumerate(cells)],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}},
-        "nbformat": 4, "nbformat_minor": 5,
-    }
+    ])
 
 
 @pytest.fixture
@@ -48,14 +40,10 @@ def board_notebook(tmp_path):
     ws = Workspace("my-network", root=tmp_path / "ws")
     for name in NAMES:
         ws.add_person(name)
-    folder = REPO / "build" / f"netkit-board-{uuid.uuid4().hex[:8]}"
-    folder.mkdir(parents=True)
-    path = folder / "board.ipynb"
-    path.write_text(json.dumps(notebook_json(str(tmp_path / "ws"))), encoding="utf-8")
-    yield path.relative_to(REPO).as_posix(), ws
-    shutil.rmtree(folder, ignore_errors=True)
-    if (REPO / "build").exists() and not any((REPO / "build").iterdir()):
-        (REPO / "build").rmdir()
+    with served_folder("netkit-board") as folder:
+        path = folder / "board.ipynb"
+        path.write_text(json.dumps(notebook_json(str(tmp_path / "ws"))), encoding="utf-8")
+        yield path.relative_to(REPO).as_posix(), ws
 
 
 def open_and_run(page, lab_server, notebook: str) -> None:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import uuid
 
 import pytest
-from helpers_lab import REPO, api, assert_no_errors, run_all, start_lab
+from helpers_lab import REPO, api, assert_no_errors, run_all, served_folder, start_lab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -29,22 +27,18 @@ def route(installed, jupyter_env, tmp_path_factory):
     root = tmp_path_factory.mktemp("own-route")
     mp = pytest.MonkeyPatch()
     mp.setenv("NETKIT_WORKSPACE", str(root / "workspace"))
-    folder = REPO / "build" / f"netkit-route-{uuid.uuid4().hex[:8]}"
-    folder.mkdir(parents=True)
-    for name in ("01-load-a-network", "05-support-self-assessment", "06-reciprocity-and-action-plan"):
-        nb = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
-        params = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
-        text = "".join(params["source"])
-        text = re.sub(r'^WORKSPACE = .*$', 'WORKSPACE = "my-network"', text, flags=re.M)
-        params["source"] = text.splitlines(keepends=True)
-        (folder / f"{name}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
-    server = start_lab(root / "lab.log", extra_args=[f"--LabApp.workspaces_dir={root / 'lab-workspaces'}"])
-    yield server, folder.relative_to(REPO).as_posix(), root / "workspace" / "my-network"
-    server.stop()
+    with served_folder("netkit-route") as folder:
+        for name in ("01-load-a-network", "05-support-self-assessment", "06-reciprocity-and-action-plan"):
+            nb = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+            params = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
+            text = "".join(params["source"])
+            text = re.sub(r'^WORKSPACE = .*$', 'WORKSPACE = "my-network"', text, flags=re.M)
+            params["source"] = text.splitlines(keepends=True)
+            (folder / f"{name}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+        server = start_lab(root / "lab.log", extra_args=[f"--LabApp.workspaces_dir={root / 'lab-workspaces'}"])
+        yield server, folder.relative_to(REPO).as_posix(), root / "workspace" / "my-network"
+        server.stop()
     mp.undo()
-    shutil.rmtree(folder, ignore_errors=True)
-    if (REPO / "build").exists() and not any((REPO / "build").iterdir()):
-        (REPO / "build").rmdir()
 
 
 def open_and_run(page, server, notebook: str, ready: str) -> None:

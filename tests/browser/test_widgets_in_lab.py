@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import time
 import urllib.request
-import uuid
 
 import pytest
-from helpers_lab import REPO, api, assert_no_errors, free_port, make_env, run_all
+from helpers_lab import REPO, api, assert_no_errors, code_notebook, free_port, make_env, run_all, served_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,25 +39,16 @@ def notebook_json(workspace: str) -> dict:
         "names.on_change(about.refresh)\n"
         "about",
     ]
-    return {
-        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
-                   "source": src} for i, src in enumerate(cells)],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}},
-        "nbformat": 4, "nbformat_minor": 5,
-    }
+    return code_notebook(cells)
 
 
 @pytest.fixture
 def lab_notebook(tmp_path):
     """A notebook inside the served root, in a git-ignored folder; the workspace in a temp dir."""
-    folder = REPO / "build" / f"netkit-browser-{uuid.uuid4().hex[:8]}"
-    folder.mkdir(parents=True)
-    path = folder / "widgets.ipynb"
-    path.write_text(json.dumps(notebook_json(str(tmp_path / "ws"))), encoding="utf-8")
-    yield path.relative_to(REPO).as_posix(), tmp_path / "ws" / "my-network"
-    shutil.rmtree(folder, ignore_errors=True)
-    if not any((REPO / "build").iterdir()):
-        (REPO / "build").rmdir()
+    with served_folder("netkit-browser") as folder:
+        path = folder / "widgets.ipynb"
+        path.write_text(json.dumps(notebook_json(str(tmp_path / "ws"))), encoding="utf-8")
+        yield path.relative_to(REPO).as_posix(), tmp_path / "ws" / "my-network"
 
 
 def open_and_run(page, lab_server, notebook: str) -> None:
