@@ -25,6 +25,7 @@ from .errors import NetkitError
 from .frame import as_network, graph_frame
 from .holes import burt_measures, mutual_weights
 from .model import EgoCollection, EgoNetwork, WholeNetwork, as_collection, pair_key, prepare, scales_of, select_ego
+from .schema import STRENGTH_COLUMNS
 from .ties import LAYERS, dunbar_layers, item_weights, tie_class, tie_strength
 
 __all__ = ["summarize", "composition", "alter_table", "ALTER_COLUMNS"]
@@ -348,13 +349,12 @@ def _categories(coll: EgoCollection, group: str) -> int:
     return int(coll.alters[group].dropna().nunique())
 
 
-_STRENGTH_COLUMNS = ("closeness", "frequency", "years_known", "confiding", "support_given", "support_received")
 
 
 def _needed_columns(coll: EgoCollection, *, weight: str | None = None, group: str | None = None,
                     tie_weight: str | None = None) -> tuple[list[str], list[str]]:
     """The alters and ties columns the measures read: only these travel to the workers."""
-    alters = ["ego_id", "alter_id", *[c for c in _STRENGTH_COLUMNS if c in coll.alters.columns]]
+    alters = ["ego_id", "alter_id", *[c for c in STRENGTH_COLUMNS if c in coll.alters.columns]]
     for extra in (weight, group):
         if extra is not None and extra in coll.alters.columns and extra not in alters:
             alters.append(extra)

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from .errors import NetkitError
 from .paths import in_checkout, practice_dir, workspace_dir
+from .schema import STRENGTH_COLUMNS
 
 __all__ = ["where_answers_are_kept", "NEEDS", "network", "workspace", "is_practice", "has", "missing_sentence", "table", "in_words"]
 
 _ABOUT_EACH = "notebook 01, tab 2 About each"
-_RATINGS = ("closeness", "frequency", "years_known", "confiding", "support_given", "support_received")
 
 _NO_PEOPLE = "has no people yet: add them in notebook 01, tab 1 People"
 
@@ -213,7 +213,7 @@ def missing_sentence(net, need: str) -> str | None:
         ties = net.ties
         ok = bool(len(ties[ties["source"] != ties["target"]])) if len(ties) else False
     elif need == "ratings":
-        ok = any(c in alters.columns and _filled(alters[c]) for c in _RATINGS)
+        ok = any(c in alters.columns and _filled(alters[c]) for c in STRENGTH_COLUMNS)
     elif need in ("context", "years_known"):
         ok = need in alters.columns and _filled(alters[need])
     elif need == "support_received":

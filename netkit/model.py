@@ -796,10 +796,13 @@ def _chosen_types(net, tie_type) -> list[str]:
         raise NetkitError(f"tie_type={tie_type!r} must name a tie type, or a list of them.")
     have = tie_types(net)
     unknown = [t for t in chosen if t not in have]
+    where = net.source or "this network"
+    if not have:
+        raise NetkitError(f"{where}: its ties have no types (no tie_type column), so tie_type={unknown[0]!r} can "
+                          "choose none; leave tie_type out.")
     if unknown:
-        listed = ", ".join(map(repr, have)) if have else "none: the ties have no tie_type"
-        raise NetkitError(f"{net.source or 'this network'}: has no ties of type {unknown[0]!r}; its tie types are "
-                          f"{listed}.")
+        raise NetkitError(f"{where}: has no ties of type {unknown[0]!r}; its tie types are "
+                          f"{', '.join(map(repr, have))}.")
     return chosen
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "ALTER_ATTRIBUTES",
     "TIE_WEIGHT",
     "ITEM_COLUMNS",
+    "STRENGTH_COLUMNS",
     "DEFAULT_SCALES",
     "MISSING_WORDS",
     "Scale",
@@ -101,6 +102,8 @@ ITEM_COLUMNS: dict[str, tuple[str, ...]] = {
     "confiding": ("confiding",),
     "services": ("support_given", "support_received"),
 }
+#: Every alters column a tie-strength item is made from, in item order.
+STRENGTH_COLUMNS: tuple[str, ...] = tuple(c for columns in ITEM_COLUMNS.values() for c in columns)
 
 #: Cell texts that mean "not known" in any attribute column (ids and names are never missing by text):
 #: the empty cell and R's ``NA``. A data package's ``missingValues`` replace them.

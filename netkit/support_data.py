@@ -345,7 +345,7 @@ def support_status(net, *, instrument=None) -> str:
 
 # ----------------------------------------------------------------------------- the hypothesis across egos
 
-STRENGTH_COLUMNS = ["kind", "expected", "egos", "alters", "weak_alters", "strong_alters", "providers",
+BY_STRENGTH_COLUMNS = ["kind", "expected", "egos", "alters", "weak_alters", "strong_alters", "providers",
                     "weak_giving", "strong_giving", "weak_share_of_providers", "odds_ratio", "ci_low", "ci_high",
                     "p_value", "verdict", "left_out_unrated", "left_out_not_known", "note"]
 
@@ -414,7 +414,7 @@ def support_by_strength(net, *, kind: str | None = None, instrument=None,
         kinds = [kind]
     codes = support_codes(coll, instrument=instruments, strength=strength, threshold=threshold)
     people = pd.DataFrame({"ego_id": coll.alters["ego_id"].astype(str), "alter_id": coll.alters["alter_id"].astype(str)})
-    return pd.DataFrame([_one_kind(codes, people, k, level) for k in kinds], columns=STRENGTH_COLUMNS)
+    return pd.DataFrame([_one_kind(codes, people, k, level) for k in kinds], columns=BY_STRENGTH_COLUMNS)
 
 
 def _one_kind(codes: pd.DataFrame, people: pd.DataFrame, kind: str, level: float) -> dict:

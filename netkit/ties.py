@@ -44,7 +44,6 @@ PRESETS: dict[str, dict[str, float]] = {
 LAYERS: tuple[str, ...] = ("5", "15", "50", "150", "150+")
 _LAYER_SIZES = np.array([5, 15, 50, 150])
 
-_COLUMNS = ITEM_COLUMNS  # item -> the alters columns it is made from
 _BINARY = {"confiding", "support_given", "support_received"}
 
 _TABLE_COLUMNS = ["source", "target", "kind", "strength", "tie", "layer", "overlap", "common_neighbors",
@@ -235,7 +234,7 @@ def _item_score(alters: pd.DataFrame, item: str, scale: Scale) -> np.ndarray:
         return (hi - x) / (hi - lo) if scale.reverse else (x - lo) / (hi - lo)
 
     if item == "services":
-        given, received = (_column(alters, c, lo, hi) for c in _COLUMNS[item])
+        given, received = (_column(alters, c, lo, hi) for c in ITEM_COLUMNS[item])
         return (unit(given) + unit(received)) / 2
     x = _column(alters, item, lo, hi, open_top=item == "years_known")
     if item != "years_known":

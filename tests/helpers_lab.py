@@ -179,3 +179,20 @@ def served_folder(prefix: str):
         shutil.rmtree(folder, ignore_errors=True)
         if (REPO / "build").exists() and not any((REPO / "build").iterdir()):
             (REPO / "build").rmdir()
+
+
+def notebook_sessions(server, notebook: str) -> list[dict]:
+    """The server's kernel sessions of ``notebook`` (a path under the served root). JupyterLab names a
+    session by the notebook's path; some front ends by an id in the notebook's folder, keeping its name."""
+    folder, name = notebook.rsplit("/", 1) if "/" in notebook else ("", notebook)
+    return [s for s in api(server, "GET", "/api/sessions")
+            if s["path"] == notebook or (s["path"].rsplit("/", 1)[0] == folder and s["name"] == name)]
+
+
+def shut_down(server, notebook: str) -> int:
+    """Shut the notebook's kernels down (their sessions too); how many there were."""
+    found = notebook_sessions(server, notebook)
+    for s in found:
+        api(server, "DELETE", f"/api/sessions/{s['id']}")
+    assert notebook_sessions(server, notebook) == []
+    return len(found)

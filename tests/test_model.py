@@ -188,3 +188,11 @@ def test_duplicate_ties_refused_or_directed():
     typed = _three(ALTERS, {**TIES, "tie_type": ["knows", "close", "knows", "knows"]})
     assert len(typed.ties) == 4  # a–b as two types is two ties, not a repeat
     assert any("the ties are of 2 types (knows, close)" in w for w in typed.warnings)
+
+
+def test_tie_type_on_ties_without_types_says_so():
+    from netkit.model import prepare
+
+    with pytest.raises(nk.NetkitError, match=r"its ties have no types \(no tie_type column\), so tie_type='Close' can "
+                                             r"choose none; leave tie_type out"):
+        prepare(nk.load_sample("personal"), tie_type="Close")

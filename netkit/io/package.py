@@ -358,7 +358,7 @@ def read_package(
     study = str(package.get("name") or package.get("title") or "study")
     warnings: list[str] = []
     parts: dict[str, list] = {t: [] for t in TABLES}
-    declared, support_parts, instruments = {}, [], []
+    declared, support_parts, instruments, read = {}, [], [], {}
     for i, resource in enumerate(package["resources"]):
         if not isinstance(resource, dict):
             raise where.error(f"resource {i + 1} is not an object with a \"path\".")
@@ -368,7 +368,9 @@ def read_package(
             continue
         file = _resource_file(resource, name, root, where)
         fields, missing = _fields(resource, name, where)
-        df, origin = read_table(file, warnings=warnings)
+        if file not in read:  # two resources of one file (ego–alter and alter–alter rows): read it once
+            read[file] = read_table(file, warnings=warnings)
+        df, origin = read[file][0].copy(), read[file][1]
         df, origin = _kept_rows(df, origin, own.get("keep", {}), name, where)
         df = blank_missing(df, MISSING_WORDS if missing is None else missing)
         df, found, support, gaps = _apply_fields(df, origin, fields, own["table"], name, where, columns)

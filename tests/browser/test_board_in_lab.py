@@ -14,7 +14,7 @@ import json
 import time
 
 import pytest
-from helpers_lab import REPO, api, assert_no_errors, code_notebook, run_all, served_folder
+from helpers_lab import REPO, assert_no_errors, code_notebook, run_all, served_folder, shut_down
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -122,11 +122,6 @@ def tie_pairs(ws) -> set:
         if (ws.path / "ties.csv").exists() else set()
 
 
-def shut_down(lab_server, notebook: str) -> None:
-    for s in [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]:
-        api(lab_server, "DELETE", f"/api/sessions/{s['id']}")
-
-
 def test_the_board_with_the_mouse_survives_a_kernel_shutdown(lab_server, page, outside_requests, board_notebook):
     notebook, ws = board_notebook
     dialogs = []
@@ -164,7 +159,7 @@ def test_the_board_with_the_mouse_survives_a_kernel_shutdown(lab_server, page, o
     assert_no_errors(page)
 
     # a kernel shutdown, then the notebook again: the same board
-    shut_down(lab_server, notebook)
+    assert shut_down(lab_server, notebook) == 1  # the kernel that drew it is gone
     open_and_run(page, lab_server, notebook)
     page.wait_for_function("() => document.querySelector('.nk-board-stage').__nkEdges.length === 1",
                            timeout=TIMEOUT_MS)
@@ -268,27 +263,3 @@ def test_the_board_is_a_step_of_the_app(voila_app, page, outside_requests):  # n
     wait_for_file(lambda: rows(folder / "alters.csv")[0]["closeness"] == "2")
     assert page.locator(".netkit-error").count() == 0
     assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
-
-
-def test_the_board_in_the_jupyter_notebook_interface(lab_server, page, outside_requests, board_notebook):
-    """Jupyter Notebook 7 (the `notebook` package, the classic interface's successor), on the same server."""
-    notebook, ws = board_notebook
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(f"{lab_server.base_url}/notebooks/{notebook}?token={lab_server.token}")
-    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=TIMEOUT_MS)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], #jp-Notebook-ExecutionIndicator") \
-        .first.wait_for(state="attached", timeout=TIMEOUT_MS)
-    run_all(page)
-    page.locator(".nk-board-stage canvas").first.wait_for(timeout=TIMEOUT_MS)
-    page.locator(".nk-board-person").nth(len(NAMES) - 1).wait_for(timeout=TIMEOUT_MS)
-    page.locator(".nk-board-stage").scroll_into_view_if_needed()
-    drag(page, node_xy(page, "p001"), ring_xy(page, 1))  # the mouse
-    page.locator(".nk-board-status", has_text="on ring 1").wait_for(timeout=TIMEOUT_MS)
-    wait_for_file(lambda: closeness(ws)["p001"] == "1")
-    page.locator(".nk-board-person").nth(1).focus()  # the keyboard
-    page.keyboard.press("4")
-    wait_for_file(lambda: closeness(ws)["p002"] == "4")
-    assert closeness(ws) == {"p001": "1", "p002": "4", "p003": ""}
-    assert_no_errors(page)
-    assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
-    shut_down(lab_server, notebook)

@@ -11,7 +11,7 @@ import json
 import re
 
 import pytest
-from helpers_lab import REPO, api, assert_no_errors, run_all, served_folder, start_lab
+from helpers_lab import REPO, assert_no_errors, run_all, served_folder, shut_down, start_lab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -52,11 +52,6 @@ def open_and_run(page, server, notebook: str, ready: str) -> None:
     page.locator(".jp-StatusBar-Widget", has_text="Idle").first.wait_for(timeout=TIMEOUT_MS)
 
 
-def close_kernels(server, notebook: str) -> None:
-    for s in [s for s in api(server, "GET", "/api/sessions") if s["path"] == notebook]:
-        api(server, "DELETE", f"/api/sessions/{s['id']}")
-
-
 def test_the_own_data_route_from_names_to_report(route, page, outside_requests):
     server, folder, workspace = route
 
@@ -75,7 +70,7 @@ def test_the_own_data_route_from_names_to_report(route, page, outside_requests):
     assert ANA in people and ZOE in people
     ana = next(line for line in people.splitlines() if ANA in line)
     assert ",,,," in ana, f"a person was saved with answers nobody gave: {ana}"
-    close_kernels(server, nb01)
+    shut_down(server, nb01)
 
     # 05: name Ana as someone from another company to share industry insight with
     nb05 = f"{folder}/05-support-self-assessment.ipynb"
@@ -86,7 +81,7 @@ def test_the_own_data_route_from_names_to_report(route, page, outside_requests):
     page.locator(".netkit-message", has_text=f"Saved: {ANA}").first.wait_for(timeout=TIMEOUT_MS)
     assert_no_errors(page)
     assert "industry_peers,p001,1" in (workspace / "support.csv").read_text(encoding="utf-8")
-    close_kernels(server, nb05)
+    shut_down(server, nb05)
 
     # 06: log a favor, add a dated step of one's own, make the report
     nb06 = f"{folder}/06-reciprocity-and-action-plan.ipynb"
@@ -104,7 +99,7 @@ def test_the_own_data_route_from_names_to_report(route, page, outside_requests):
     assert "read her CV" in (workspace / "ledger.csv").read_text(encoding="utf-8")
     plan = (workspace / "plan.csv").read_text(encoding="utf-8")
     assert "Ask Ana about her team" in plan and "2027-01-15" in plan
-    close_kernels(server, nb06)
+    shut_down(server, nb06)
 
     # the report: opens offline, with the own step, its date and the drawing
     report = (workspace / "my-action-plan.html").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import time
 import urllib.request
 
 import pytest
-from helpers_lab import REPO, api, assert_no_errors, code_notebook, free_port, make_env, run_all, served_folder
+from helpers_lab import REPO, api, assert_no_errors, code_notebook, free_port, make_env, run_all, served_folder, shut_down
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -106,11 +106,7 @@ def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, l
     assert row["closeness"] == "3" and row["frequency"] == row["confiding"] == "", row  # nothing invented
 
     # shut the kernel down (its session too), then reopen the notebook and run it again
-    sessions = [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]
-    assert sessions, "the notebook has no kernel session"
-    for s in sessions:
-        api(lab_server, "DELETE", f"/api/sessions/{s['id']}")
-    assert not [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]
+    assert shut_down(lab_server, notebook) >= 1, "the notebook has no kernel session"
     open_and_run(page, lab_server, notebook)
 
     page.locator(".netkit-named", has_text=NAME).wait_for(timeout=TIMEOUT_MS)
@@ -131,8 +127,7 @@ def test_answers_survive_a_kernel_shutdown(lab_server, page, outside_requests, l
     assert shown_choice(frequency) == "— not answered yet —"
     assert_no_errors(page)
     assert outside_requests == [], f"requests tried to leave the machine: {outside_requests}"
-    for s in [s for s in api(lab_server, "GET", "/api/sessions") if s["path"] == notebook]:
-        api(lab_server, "DELETE", f"/api/sessions/{s['id']}")
+    shut_down(lab_server, notebook)
     page.goto("about:blank")
     try:
         api(lab_server, "DELETE", f"/lab/api/workspaces/netkit-{notebook.split('/')[-2]}")
